@@ -1,0 +1,58 @@
+# NGVH: two commands for a newcomer — `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
+
+.PHONY: run test install system-deps lint messages bench bench-quick clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: set up, migrate SQLite, load the bundled plan and demo data, serve on :8000
+run: $(STAMP)
+	@mkdir -p var
+	NGVH_DEMO=1 $(BIN)/ngvh serve
+
+## Chromium (browser tests) and LibreOffice (PDF check of the Word report), through apt when root.
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	fc-list 2>/dev/null | grep -qi "liberation serif\|times new roman" || missing="$$missing fonts-liberation"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$(IS_ROOT)" = yes ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Not root: please install$$missing (browser and PDF tests will say they were skipped)"; \
+	  fi; \
+	fi
+
+## make test: set up and run the whole suite (SQLite; CI runs it again on PostgreSQL)
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+messages: $(STAMP)
+	@for app in src/ngvh/*/; do \
+	  if [ -d $$app/locale ]; then (cd $$app && ../../../$(BIN)/django-admin compilemessages -v 0); fi; \
+	done
+
+bench: $(STAMP)
+	$(BIN)/ngvh bench --scale 63 --db sqlite
+
+bench-quick: $(STAMP)
+	$(BIN)/ngvh bench --quick --db sqlite
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,3 @@
+from ngvh.cli import main
+
+main()

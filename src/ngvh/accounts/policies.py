@@ -1,0 +1,53 @@
+"""Role facts shared by every model's policy.
+
+Each app has its own ``policies.py`` with one policy class per model
+(``PlanPolicy``, ``ActivityPolicy``, ``ReportPolicy``...). They build on these
+predicates so that the roles are defined in one place only.
+"""
+
+from __future__ import annotations
+
+from .models import Role
+
+
+def is_signed_in(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def is_admin(user) -> bool:
+    return is_signed_in(user) and user.is_superuser
+
+
+def is_coordinator(user) -> bool:
+    """Officers of the focal point (Sở Ngoại vụ) and the system admin."""
+    return is_signed_in(user) and (user.is_superuser or user.role == Role.COORDINATOR)
+
+
+def is_reporter(user) -> bool:
+    return is_signed_in(user) and not user.is_superuser and user.role == Role.REPORTER
+
+
+def is_leader(user) -> bool:
+    return is_signed_in(user) and not user.is_superuser and user.role == Role.LEADER
+
+
+def reads_everything(user) -> bool:
+    """Coordinators and leaders read every agency's records; reporters only their own."""
+    return is_coordinator(user) or is_leader(user)
+
+
+def belongs_to(user, agency_id: int | None) -> bool:
+    return is_signed_in(user) and agency_id is not None and user.agency_id == agency_id
+
+
+class UserPolicy:
+    """Who may administer accounts: coordinators and the system admin, for any agency."""
+
+    @staticmethod
+    def can_manage(user) -> bool:
+        return is_coordinator(user)
+
+    @staticmethod
+    def can_edit(user, target) -> bool:
+        # Only a superuser may touch a superuser account.
+        return is_coordinator(user) and (user.is_superuser or not target.is_superuser)

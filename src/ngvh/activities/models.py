@@ -1,0 +1,115 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class ActivityKind(models.TextChoices):
+    TRAINING = "training", _("Training course")
+    DELEGATION_OUT = "delegation_out", _("Delegation abroad")
+    DELEGATION_IN = "delegation_in", _("Foreign delegation received")
+    PRESS_CREW = "press_crew", _("Foreign press or film crew")
+    EVENT_HOME = "event_home", _("Festival or event at home")
+    EVENT_ABROAD = "event_abroad", _("Event abroad")
+    EXHIBITION = "exhibition", _("Exhibition")
+    PERFORMANCE = "performance", _("Performance")
+    CONFERENCE = "conference", _("Conference or workshop")
+    PUBLICATION = "publication", _("Publication or media product")
+    ONLINE = "online", _("Online promotion")
+    OTHER = "other", _("Other")
+
+
+class ActivityStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class PartnerKind(models.TextChoices):
+    LOCALITY = "locality", _("Partner locality")
+    ORGANISATION = "organisation", _("Organisation")
+
+
+class ForeignPartner(models.Model):
+    """Reusable registry of foreign localities and organisations (Kitakyushu, Incheon ...)."""
+
+    name = models.CharField(_("name"), max_length=255)
+    name_key = models.CharField(max_length=255, editable=False)
+    country = models.CharField(_("country"), max_length=2)
+    kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, default=PartnerKind.LOCALITY)
+
+    class Meta:
+        verbose_name = _("foreign partner")
+        verbose_name_plural = _("foreign partners")
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["country", "name_key"], name="partner_unique_per_country")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Activity(models.Model):
+    plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="activities", verbose_name=_("plan"))
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="activities", verbose_name=_("recording agency"))
+    title = models.CharField(_("title"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.DONE)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    year = models.PositiveSmallIntegerField(editable=False, db_index=True)
+    place_country = models.CharField(_("country of the place"), max_length=2, default="VN")
+    place_name = models.CharField(_("place"), max_length=255, blank=True)
+    tasks = models.ManyToManyField("plans.Task", related_name="activities", blank=True, verbose_name=_("tasks"))
+    partner_agencies = models.ManyToManyField(
+        "agencies.Agency", related_name="partner_activities", blank=True, verbose_name=_("partner agencies")
+    )
+    foreign_partners = models.ManyToManyField(ForeignPartner, related_name="activities", blank=True, verbose_name=_("foreign partners"))
+    participants_total = models.PositiveIntegerField(_("participants"), default=0)
+    participants_foreign = models.PositiveIntegerField(_("of which foreign"), default=0)
+    budget_state = models.BigIntegerField(_("state budget (đồng)"), default=0)
+    budget_private = models.BigIntegerField(_("socialised/private funds (đồng)"), default=0)
+    budget_foreign = models.BigIntegerField(_("foreign funds (đồng)"), default=0)
+    media_count = models.PositiveIntegerField(_("media coverage"), default=0)
+    outcome = models.TextField(_("outcome"), blank=True)
+    is_demo = models.BooleanField(_("illustrative (demo) data"), default=False)
+    search_text = models.TextField(editable=False, default="")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-start_date", "-id"]
+        indexes = [
+            models.Index(fields=["plan", "year"]),
+            models.Index(fields=["agency", "year"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="activity_dates_ordered"),
+            models.CheckConstraint(condition=Q(participants_foreign__lte=F("participants_total")), name="activity_foreign_le_total"),
+            models.CheckConstraint(
+                condition=Q(budget_state__gte=0, budget_private__gte=0, budget_foreign__gte=0), name="activity_budget_non_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def budget_total(self) -> int:
+        return self.budget_state + self.budget_private + self.budget_foreign
+
+
+class ActivityCountry(models.Model):
+    """Countries an activity reached (ISO 3166 alpha-2), one row each for counting."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="countries")
+    code = models.CharField(max_length=2)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["activity", "code"], name="activity_country_unique")]
+        indexes = [models.Index(fields=["code"])]

@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+urlpatterns = [
+    path("", include("ngvh.core.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("accounts/", include("ngvh.accounts.urls")),
+    path("agencies/", include("ngvh.agencies.urls")),
+    path("plans/", include("ngvh.plans.urls")),
+    path("activities/", include("ngvh.activities.urls")),
+    path("reports/", include("ngvh.reporting.urls")),
+    path("documents/", include("ngvh.documents.urls")),
+    path("dashboard/", include("ngvh.dashboard.urls")),
+    path("api/", include("ngvh.api.urls")),
+    path("admin/", admin.site.urls),
+]

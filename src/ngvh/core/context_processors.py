@@ -1,0 +1,15 @@
+from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
+
+
+def ngvh(request: HttpRequest) -> dict:
+    """Header facts shown on every page: the user's agency and role, the demo banner."""
+    from ngvh.core.demo_state import demo_data_present
+    from ngvh.core.navigation import nav_for
+
+    user = getattr(request, "user", None)
+    return {
+        "ngvh_demo_present": SimpleLazyObject(demo_data_present),
+        "ngvh_nav": nav_for(user) if user is not None else [],
+        "ngvh_user_agency": getattr(user, "agency", None) if user and user.is_authenticated else None,
+    }

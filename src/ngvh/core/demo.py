@@ -1,0 +1,77 @@
+"""The bundled plan and the demo accounts.
+
+Demo accounts exist only in demo mode (``NGVH_DEMO``, on for ``make run``); each app may
+add illustrative data through a ``demo.py`` module with ``load(*, plan, stdout)``,
+always marked as illustrative.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.resources import files
+
+from django.conf import settings
+from django.db import transaction
+
+BUNDLED_PLAN = "ke-hoach-274-KH-UBND-hai-phong.txt"
+DEMO_PASSWORD = "ngvh-demo-2026"
+
+DEMO_ACCOUNTS = [
+    # username, full name, agency, role
+    ("dieuphoi", "Nguyễn Thị Điều Phối", "Sở Ngoại vụ", "coordinator"),
+    ("vhtt", "Trần Văn Văn Hóa", "Sở Văn hóa và Thể thao", "reporter"),
+    ("dulich", "Lê Thị Du Lịch", "Sở Du lịch", "reporter"),
+    ("lanhdao", "Phạm Văn Lãnh Đạo", "Văn phòng Ủy ban nhân dân thành phố", "leader"),
+]
+
+DEMO_APPS = ["agencies", "activities", "reporting", "documents"]
+
+
+def bundled_plan_bytes() -> bytes:
+    return files("ngvh.plans").joinpath("seeds", BUNDLED_PLAN).read_bytes()
+
+
+def load_bundled_plan():
+    from ngvh.plans.parser import parse_bytes
+    from ngvh.plans.services import plan_import, vocabulary_for
+
+    data = bundled_plan_bytes()
+    parsed = parse_bytes(data, BUNDLED_PLAN)
+    parsed = parse_bytes(data, BUNDLED_PLAN, vocabulary=vocabulary_for(parsed.place))
+    return plan_import(parsed=parsed, source_name=BUNDLED_PLAN, source_bytes=data).plan
+
+
+@transaction.atomic
+def demo_accounts_ensure(*, plan) -> list[tuple[str, str, str, str]]:
+    from ngvh.accounts.models import User
+    from ngvh.agencies.services import agencies_ensure
+
+    if not settings.NGVH_DEMO:
+        raise RuntimeError("demo accounts are only created in demo mode (NGVH_DEMO=1)")
+    agencies = agencies_ensure(province=plan.province, names=[a[2] for a in DEMO_ACCOUNTS])
+    created = []
+    for username, full_name, agency_name, role in DEMO_ACCOUNTS:
+        user, was_created = User.objects.get_or_create(
+            username=username,
+            defaults={"full_name": full_name, "agency": agencies[agency_name], "role": role, "is_demo": True,
+                      "email": f"{username}@demo.invalid"},
+        )
+        if was_created:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        created.append((username, DEMO_PASSWORD, agency_name, user.get_role_display()))
+    return created
+
+
+def load_demo(*, stdout=None) -> tuple[object, list]:
+    plan = load_bundled_plan()
+    accounts = demo_accounts_ensure(plan=plan) if settings.NGVH_DEMO else []
+    for app in DEMO_APPS:
+        try:
+            module = import_module(f"ngvh.{app}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"ngvh.{app}.demo":
+                raise
+            continue
+        module.load(plan=plan, stdout=stdout)
+    return plan, accounts

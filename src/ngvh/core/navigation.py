@@ -1,0 +1,37 @@
+"""Header navigation. Each entry: (url name, label, predicate on the user).
+
+Entries whose URL does not exist yet are skipped, so apps can be added one at a time.
+"""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+def _signed_in(user) -> bool:
+    return user.is_authenticated
+
+
+def _coordinator(user) -> bool:
+    from ngvh.accounts.policies import is_coordinator
+
+    return is_coordinator(user)
+
+
+NAV = [
+    ("activities:list", _("Activities"), _signed_in),
+    ("reporting:home", _("Reports"), _signed_in),
+    ("dashboard:home", _("Dashboard"), _signed_in),
+    ("accounts:user_list", _("Accounts"), _coordinator),
+]
+
+
+def nav_for(user) -> list[dict]:
+    items = []
+    for name, label, allowed in NAV:
+        if not allowed(user):
+            continue
+        try:
+            items.append({"url": reverse(name), "label": label})
+        except NoReverseMatch:
+            continue
+    return items

@@ -1,0 +1,45 @@
+// Small enhancements only: every page works without this file.
+(function () {
+  "use strict";
+  // Confirm destructive actions: <form data-confirm="...">.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var message = form.getAttribute && form.getAttribute("data-confirm");
+    if (message && !window.confirm(message)) {
+      event.preventDefault();
+    }
+  });
+  // Sortable tables: <table data-sortable>, header buttons sort by column text or data-sort.
+  function cellValue(row, index) {
+    var cell = row.children[index];
+    if (!cell) return "";
+    var raw = cell.getAttribute("data-sort");
+    return raw !== null ? raw : cell.textContent.trim();
+  }
+  document.querySelectorAll("table[data-sortable]").forEach(function (table) {
+    var headers = table.querySelectorAll("thead th");
+    headers.forEach(function (th, index) {
+      if (th.hasAttribute("data-nosort")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort-button";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        rows.sort(function (a, b) {
+          var x = cellValue(a, index), y = cellValue(b, index);
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var cmp = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, document.documentElement.lang || "vi");
+          return asc ? cmp : -cmp;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();

@@ -1,0 +1,29 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Plan, Task, TaskAssignment, TaskGroup
+
+
+@admin.register(Plan)
+class PlanAdmin(SimpleHistoryAdmin):
+    list_display = ("number", "province", "issued_on", "version", "is_published")
+    list_filter = ("province", "is_published")
+
+
+@admin.register(TaskGroup)
+class TaskGroupAdmin(admin.ModelAdmin):
+    list_display = ("plan", "code", "title")
+
+
+class AssignmentInline(admin.TabularInline):
+    model = TaskAssignment
+    extra = 0
+    raw_id_fields = ("agency", "origin")
+
+
+@admin.register(Task)
+class TaskAdmin(SimpleHistoryAdmin):
+    list_display = ("plan", "code", "title", "timeframe_kind")
+    list_filter = ("plan", "timeframe_kind")
+    search_fields = ("code", "title")
+    inlines = [AssignmentInline]

@@ -1,0 +1,137 @@
+"""Plain data that the plan parser produces and the import service stores.
+
+No ORM here: the parser is a pure function from a document to these objects, so it can
+be tested on small documents and run by ``ngvh plan parse`` without a database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+
+class PlanParseError(ValueError):
+    """A document we refuse. Carries the place (line or table row) and both languages."""
+
+    def __init__(self, *, message_vi: str, message_en: str, line: int | None = None, row: int | None = None):
+        self.message_vi = message_vi
+        self.message_en = message_en
+        self.line = line
+        self.row = row
+        super().__init__(self.__str__())
+
+    def where(self, lang: str = "vi") -> str:
+        if self.row is not None:
+            return f"bảng, dòng {self.row}" if lang == "vi" else f"table row {self.row}"
+        if self.line is not None:
+            return f"dòng {self.line}" if lang == "vi" else f"line {self.line}"
+        return ""
+
+    def __str__(self) -> str:
+        vi_where, en_where = self.where("vi"), self.where("en")
+        vi = f"{vi_where}: {self.message_vi}" if vi_where else self.message_vi
+        en = f"{en_where}: {self.message_en}" if en_where else self.message_en
+        return f"{vi}\n{en}"
+
+
+@dataclass(frozen=True)
+class Timeframe:
+    kind: str  # annual, period, year, quarter, as_arising, ongoing, unspecified
+    start: int | None = None
+    end: int | None = None
+    quarter: int | None = None
+    text: str = ""
+
+    def to_json(self) -> dict:
+        data: dict = {"kind": self.kind}
+        if self.kind in ("period", "year"):
+            data.update(start=self.start, end=self.end)
+        elif self.kind == "quarter":
+            data.update(year=self.start, quarter=self.quarter)
+        return data
+
+
+@dataclass
+class ParsedGroup:
+    code: str
+    title: str
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "title": self.title}
+
+
+@dataclass
+class ParsedTask:
+    code: str  # "I.1", "II.8", "I.1.1" for sub-numbered tasks
+    group: str  # group code, "I"
+    title: str
+    lead: str | None  # canonical agency name
+    coordinators: list[str] = field(default_factory=list)  # canonical agency names, in order
+    related_units: bool = False  # "Các đơn vị liên quan" and the like
+    other_parties: list[str] = field(default_factory=list)  # placeholders that are not agencies
+    timeframe: Timeframe = field(default_factory=lambda: Timeframe("unspecified"))
+    products: str = ""
+    source_row: int | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code,
+            "group": self.group,
+            "title": self.title,
+            "lead": self.lead,
+            "coordinators": list(self.coordinators),
+            "related_units": self.related_units,
+            "other_parties": list(self.other_parties),
+            "timeframe": self.timeframe.to_json(),
+            "timeframe_text": self.timeframe.text,
+            "products": self.products,
+        }
+
+
+@dataclass
+class BodySection:
+    code: str  # "I", "I.1", "II.3", "III.5"
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    agency: str | None = None  # for section III duties: the canonical agency they fall on
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class ParsedPlan:
+    number: str
+    issued_on: dt.date
+    place: str
+    issuer: str
+    title: str
+    legal_basis: list[dict] = field(default_factory=list)  # {"number", "issued_on" (ISO), "title"}
+    report_deadline: tuple[int, int] | None = None  # (month, day)
+    groups: list[ParsedGroup] = field(default_factory=list)
+    tasks: list[ParsedTask] = field(default_factory=list)
+    body: list[BodySection] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    signer: dict = field(default_factory=dict)  # {"on_behalf", "position", "name"}
+    agencies: list[dict] = field(default_factory=list)  # {"name", "aliases": [...], "known": bool}
+    warnings: list[dict] = field(default_factory=list)  # {"line": int, "message": str}
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number,
+            "issued_on": self.issued_on.isoformat(),
+            "place": self.place,
+            "issuer": self.issuer,
+            "title": self.title,
+            "legal_basis": list(self.legal_basis),
+            "report_deadline": (
+                f"{self.report_deadline[0]:02d}-{self.report_deadline[1]:02d}" if self.report_deadline else None
+            ),
+            "groups": [g.to_json() for g in self.groups],
+            "tasks": [t.to_json() for t in self.tasks],
+            "body": [s.to_json() for s in self.body],
+            "recipients": list(self.recipients),
+            "signer": dict(self.signer),
+            "agencies": list(self.agencies),
+            "warnings": list(self.warnings),
+        }

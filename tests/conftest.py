@@ -1,0 +1,135 @@
+"""Shared fixtures: role users, the bundled plan, and a real Chromium for browser tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ngvh.accounts.models import Role
+
+from .factories import PASSWORD, AgencyFactory, UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
+# run inside one unless told it is safe (it is: the loop is Playwright's, not ours).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def focal_agency(db):
+    return AgencyFactory(name="Sở Ngoại vụ")
+
+
+@pytest.fixture
+def coordinator(focal_agency):
+    return UserFactory(username="coordinator", agency=focal_agency, role=Role.COORDINATOR)
+
+
+@pytest.fixture
+def leader(db):
+    return UserFactory(username="leader", agency=AgencyFactory(name="Văn phòng Ủy ban nhân dân thành phố"), role=Role.LEADER)
+
+
+@pytest.fixture
+def agency_a(db):
+    return AgencyFactory(name="Sở Văn hóa và Thể thao")
+
+
+@pytest.fixture
+def agency_b(db):
+    return AgencyFactory(name="Sở Du lịch")
+
+
+@pytest.fixture
+def reporter_a(agency_a):
+    return UserFactory(username="reporter_a", agency=agency_a, role=Role.REPORTER)
+
+
+@pytest.fixture
+def reporter_b(agency_b):
+    return UserFactory(username="reporter_b", agency=agency_b, role=Role.REPORTER)
+
+
+@pytest.fixture
+def seed_plan(db):
+    """The bundled Hải Phòng plan, imported through the real parser and service."""
+    from ngvh.core.demo import load_bundled_plan
+
+    return load_bundled_plan()
+
+
+@pytest.fixture
+def seed_agencies(seed_plan):
+    from ngvh.agencies.models import Agency
+
+    return {a.name: a for a in Agency.objects.filter(province=seed_plan.province)}
+
+
+# ---- browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI: `make test` installs it through apt")
+        pytest.skip("Chromium is not installed at /usr/bin/chromium (run `make test` as root to install it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+        )
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    pg.base = live_server.url
+    yield pg
+    context.close()
+
+
+def login(page, username: str, password: str = PASSWORD) -> None:
+    page.goto(page.base + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def screenshot(page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def soffice() -> str:
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    if not path:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing in CI: `make test` installs it through apt")
+        pytest.skip("LibreOffice is not installed (run `make test` as root to install it)")
+    return path
