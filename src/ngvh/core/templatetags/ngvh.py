@@ -1,0 +1,51 @@
+"""Vietnamese display conventions: ``1.250.000 đồng``, ``05/12/2022``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+def format_vnd(value) -> str:
+    if value is None or value == "":
+        return ""
+    amount = int(value)
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(amount):,}".replace(",", ".") + " đồng"
+
+
+def format_int(value) -> str:
+    if value is None or value == "":
+        return ""
+    return f"{int(value):,}".replace(",", ".")
+
+
+@register.filter
+def vnd(value) -> str:
+    return format_vnd(value)
+
+
+@register.filter
+def vint(value) -> str:
+    return format_int(value)
+
+
+@register.filter
+def vdate(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        return value.strftime("%d/%m/%Y %H:%M")
+    return value.strftime("%d/%m/%Y")
+
+
+@register.filter
+def percent(value, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    return f"{float(value) * 100:.{int(digits)}f}".replace(".", ",") + " %"
