@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ngvh.documents",
     "ngvh.dashboard",
     "ngvh.api",
+    "ngvh.bench",
 ]
 
 MIDDLEWARE = [
