@@ -1,0 +1,66 @@
+"""Every user-facing string has a Vietnamese translation, and the catalogues compile."""
+
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src" / "ngvh"
+
+
+def _entries(po: Path):
+    """Yield (msgid, msgstr, fuzzy) for each entry of a .po file (plural forms flattened)."""
+    entry: dict = {"msgid": "", "msgstr": [], "fuzzy": False, "field": None}
+    for raw in po.read_text(encoding="utf-8").splitlines() + [""]:
+        line = raw.strip()
+        if not line:
+            if entry["msgid"]:
+                yield entry["msgid"], entry["msgstr"], entry["fuzzy"]
+            entry = {"msgid": "", "msgstr": [], "fuzzy": False, "field": None}
+            continue
+        if line.startswith("#,") and "fuzzy" in line:
+            entry["fuzzy"] = True
+        elif line.startswith("#"):
+            continue
+        elif line.startswith("msgid_plural"):
+            entry["field"] = "plural"
+        elif line.startswith("msgid "):
+            entry["msgid"] = line[6:].strip('"')
+            entry["field"] = "msgid"
+        elif line.startswith("msgstr"):
+            entry["msgstr"].append(line.split(" ", 1)[1].strip('"'))
+            entry["field"] = "msgstr"
+        elif line.startswith('"'):
+            if entry["field"] == "msgid":
+                entry["msgid"] += line.strip('"')
+            elif entry["field"] == "msgstr":
+                entry["msgstr"][-1] += line.strip('"')
+
+
+CATALOGUES = sorted(SRC.glob("*/locale/vi/LC_MESSAGES/django.po"))
+
+
+def test_there_are_vietnamese_catalogues():
+    assert CATALOGUES, "no Vietnamese catalogue found"
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_vietnamese_catalogue_is_complete(po):
+    missing = [msgid for msgid, msgstr, fuzzy in _entries(po) if fuzzy or not all(msgstr)]
+    assert not missing, f"{po}: untranslated or fuzzy: {missing[:10]}"
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parts[-5])
+def test_compiled_catalogue_matches_the_po_file(po):
+    import gettext
+
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} missing: run `make messages`"
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    stale = []
+    for msgid, msgstr, _fuzzy in _entries(po):
+        if len(msgstr) != 1 or "\\" in msgid or "\\" in msgstr[0]:
+            continue  # plural and escaped entries: the completeness test covers them
+        if compiled.gettext(msgid) != msgstr[0]:
+            stale.append(msgid)
+    assert not stale, f"{mo} is out of date (run `make messages`): {stale[:5]}"
