@@ -20,6 +20,10 @@ def _entries(po: Path):
         if line.startswith("#,") and "fuzzy" in line:
             entry["fuzzy"] = True
         elif line.startswith("#"):
+            if entry["field"] == "msgstr":  # an entry not separated by a blank line
+                if entry["msgid"]:
+                    yield entry["msgid"], entry["msgstr"], entry["fuzzy"]
+                entry = {"msgid": "", "msgstr": [], "fuzzy": False, "field": None}
             continue
         elif line.startswith("msgid_plural"):
             entry["field"] = "plural"

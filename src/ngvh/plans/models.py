@@ -95,6 +95,9 @@ class Task(models.Model):
     # that past reports still point at the task as it was when reported.
     retired_on = models.DateField(_("retired on"), null=True, blank=True)
     added_on = models.DateField(_("added on"), null=True, blank=True)
+    # A changed task keeps its old row (retired) and gets a new row with the same code and
+    # the next version, so report lines keep pointing at the wording they answered.
+    version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
@@ -102,7 +105,10 @@ class Task(models.Model):
         verbose_name_plural = _("tasks")
         ordering = ["plan", "order"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "code"], name="task_unique_code_per_plan"),
+            models.UniqueConstraint(fields=["plan", "code", "version"], name="task_unique_code_version_per_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "code"], condition=Q(retired_on__isnull=True), name="task_unique_current_code_per_plan"
+            ),
             models.CheckConstraint(
                 condition=Q(timeframe_end__isnull=True) | Q(timeframe_start__isnull=True) | Q(timeframe_end__gte=models.F("timeframe_start")),
                 name="task_timeframe_ordered",
@@ -117,15 +123,15 @@ class Task(models.Model):
         return f"{self.code} {self.title[:60]}"
 
     def timeframe_label(self) -> str:
-        from django.utils.translation import gettext as _g
+        from django.utils.translation import gettext
 
         kind = self.timeframe_kind
         if kind == TimeframeKind.PERIOD:
             return f"{self.timeframe_start}–{self.timeframe_end}"
         if kind == TimeframeKind.YEAR:
-            return _g("Year %(year)s") % {"year": self.timeframe_start}
+            return gettext("Year %(year)s") % {"year": self.timeframe_start}
         if kind == TimeframeKind.QUARTER:
-            return _g("Quarter %(q)s/%(year)s") % {"q": self.timeframe_quarter, "year": self.timeframe_start}
+            return gettext("Quarter %(q)s/%(year)s") % {"q": self.timeframe_quarter, "year": self.timeframe_start}
         return str(TimeframeKind(kind).label)
 
     def active_in_year(self, year: int) -> bool:
