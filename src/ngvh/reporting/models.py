@@ -50,6 +50,9 @@ class AnnualReport(models.Model):
     first_submitted_at = models.DateTimeField(null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     return_reason = models.TextField(_("reason for return"), blank=True)
+    # False for a report added by reopening the year after its expected count was frozen:
+    # shown and reviewed like any other, but outside the year's reporting rates.
+    is_expected = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -97,6 +100,9 @@ class ReportLine(models.Model):
     return_note = models.TextField(_("note from the coordinator"), blank=True)
     activities = models.ManyToManyField("activities.Activity", blank=True, related_name="report_lines")
     order = models.PositiveIntegerField(default=0)
+    # Until the agency first saves the line, the year's matching activities are offered
+    # pre-ticked; afterwards only what the agency chose is linked.
+    activities_confirmed = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("report line")
@@ -107,6 +113,9 @@ class ReportLine(models.Model):
             models.CheckConstraint(condition=Q(progress__lte=100), name="line_progress_le_100"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.report} · {self.task.code}"
+
 
 class ReportEventKind(models.TextChoices):
     CREATED = "created", _("Created")
@@ -115,6 +124,7 @@ class ReportEventKind(models.TextChoices):
     RETURNED = "returned", _("Returned")
     ACCEPTED = "accepted", _("Accepted")
     REOPENED = "reopened", _("Reopened")
+    REMINDED = "reminded", _("Reminder sent")
 
 
 class ReportEvent(models.Model):
@@ -132,6 +142,9 @@ class ReportEvent(models.Model):
     class Meta:
         ordering = ["report", "at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.report} · {self.kind}"
+
 
 class PlannedActivity(models.Model):
     """Next year's planned activity in a report; may later become an Activity."""
@@ -147,3 +160,102 @@ class PlannedActivity(models.Model):
 
     class Meta:
         ordering = ["report", "order"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ReminderKind(models.TextChoices):
+    BEFORE = "before", _("Reminder before the deadline")
+    OVERDUE = "overdue", _("Notice after the deadline")
+    SUMMARY = "summary", _("Summary to coordinators")
+    MANUAL = "manual", _("Reminder sent by a coordinator")
+
+
+class ReminderLog(models.Model):
+    """One row per reminder sent: the unique key is what makes ``ngvh remind`` idempotent.
+
+    ``key`` distinguishes the scheduled sends (``before-14``, ``before-3``, ``overdue``,
+    ``summary``); ``target`` is ``agency:<id>`` or ``coordinators``. Manual reminders
+    carry a timestamped key so a coordinator can remind as often as needed.
+    """
+
+    reporting_year = models.ForeignKey(ReportingYear, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20, choices=ReminderKind.choices)
+    key = models.CharField(max_length=40)
+    target = models.CharField(max_length=40)
+    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    recipients = models.JSONField(default=list, blank=True)
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+        ordering = ["reporting_year", "sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["reporting_year", "key", "target"], name="reminder_sent_once"),
+            models.CheckConstraint(condition=Q(kind__in=[k.value for k in ReminderKind]), name="reminder_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reporting_year} {self.key} {self.target}"
+
+
+class AmendmentAction(models.TextChoices):
+    ADD = "add", _("Add a task")
+    CHANGE = "change", _("Change a task")
+    REMOVE = "remove", _("Remove a task")
+
+
+class AmendmentStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting decision")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+
+
+class AmendmentProposal(models.Model):
+    """An agency's proposal to amend the plan (section III: units propose through Sở Ngoại vụ)."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="amendments")
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="amendments")
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+    action = models.CharField(_("proposal"), max_length=10, choices=AmendmentAction.choices)
+    task = models.ForeignKey("plans.Task", null=True, blank=True, on_delete=models.PROTECT, related_name="amendments", verbose_name=_("task"))
+    group = models.ForeignKey("plans.TaskGroup", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("task group"))
+    title = models.TextField(_("content of the task"), blank=True)
+    timeframe_text = models.CharField(_("timeframe"), max_length=255, blank=True)
+    reason = models.TextField(_("reason"))
+    status = models.CharField(_("status"), max_length=10, choices=AmendmentStatus.choices, default=AmendmentStatus.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    effective_from = models.DateField(_("effective from"), null=True, blank=True)
+    plan_version = models.PositiveIntegerField(null=True, blank=True)
+    new_task = models.ForeignKey("plans.Task", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    is_demo = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("amendment proposal")
+        verbose_name_plural = _("amendment proposals")
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=[a.value for a in AmendmentAction]), name="amendment_action_valid"),
+            models.CheckConstraint(condition=Q(status__in=[s.value for s in AmendmentStatus]), name="amendment_status_valid"),
+            models.CheckConstraint(condition=~Q(reason=""), name="amendment_has_reason"),
+            models.CheckConstraint(condition=Q(action="add") | Q(task__isnull=False), name="amendment_change_names_task"),
+            models.CheckConstraint(condition=Q(action="remove") | ~Q(title=""), name="amendment_add_change_has_title"),
+            models.CheckConstraint(
+                condition=Q(status="pending") | (~Q(decision_reason="") & Q(decided_at__isnull=False)),
+                name="amendment_decision_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="accepted") | Q(effective_from__isnull=False, plan_version__isnull=False),
+                name="amendment_accepted_has_version",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.get_action_display()} {self.task.code if self.task_id else ''}".strip()

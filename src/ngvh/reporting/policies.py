@@ -1,0 +1,82 @@
+"""Who may do what in the reporting cycle. Views and services ask here; nobody tests roles.
+
+- reporters write their own agency's report while it is a draft or returned;
+- coordinators open years, return (with a reason), accept, reopen and remind;
+- leaders read everything and change nothing.
+"""
+
+from __future__ import annotations
+
+from ngvh.accounts.policies import (
+    belongs_to,
+    is_coordinator,
+    is_reporter,
+    is_signed_in,
+    reads_everything,
+)
+
+EDITABLE = ("draft", "returned")
+
+
+class ReportingYearPolicy:
+    @staticmethod
+    def can_view(user, reporting_year=None) -> bool:
+        return is_signed_in(user)
+
+    @staticmethod
+    def can_open(user, plan=None) -> bool:
+        return is_coordinator(user)
+
+    @staticmethod
+    def can_view_rates(user, reporting_year=None) -> bool:
+        return reads_everything(user)
+
+
+class ReportPolicy:
+    @staticmethod
+    def can_view(user, report) -> bool:
+        return reads_everything(user) or belongs_to(user, report.agency_id)
+
+    @staticmethod
+    def can_edit(user, report) -> bool:
+        """Submitted and accepted reports are locked for the agency."""
+        return is_reporter(user) and belongs_to(user, report.agency_id) and report.status in EDITABLE
+
+    @staticmethod
+    def can_submit(user, report) -> bool:
+        return ReportPolicy.can_edit(user, report)
+
+    @staticmethod
+    def can_review(user, report) -> bool:
+        return is_coordinator(user)
+
+    @staticmethod
+    def can_return(user, report) -> bool:
+        return is_coordinator(user) and report.status == "submitted"
+
+    @staticmethod
+    def can_accept(user, report) -> bool:
+        return is_coordinator(user) and report.status == "submitted"
+
+    @staticmethod
+    def can_reopen(user, report) -> bool:
+        return is_coordinator(user) and report.status in ("submitted", "accepted")
+
+    @staticmethod
+    def can_remind(user, report) -> bool:
+        return is_coordinator(user) and report.status in EDITABLE
+
+
+class AmendmentPolicy:
+    @staticmethod
+    def can_view(user, proposal) -> bool:
+        return reads_everything(user) or belongs_to(user, proposal.agency_id)
+
+    @staticmethod
+    def can_propose(user, plan=None) -> bool:
+        """Units propose through the focal point; the focal point may also record one."""
+        return (is_reporter(user) or is_coordinator(user)) and bool(getattr(user, "agency_id", None))
+
+    @staticmethod
+    def can_decide(user, proposal) -> bool:
+        return is_coordinator(user) and proposal.status == "pending"

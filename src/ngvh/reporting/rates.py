@@ -1,0 +1,205 @@
+"""Reporting rates, DHIS2-style, over plain rows (no ORM).
+
+The selector gathers rows in a fixed number of aggregate queries and hands them here, so
+the arithmetic can be checked on hand-computed examples without a database, and the
+dashboard, the rates page and ``ngvh report rates --json`` all show the same figures.
+
+Definitions (one report per expected agency and year):
+
+- expected: reports counted for the year (frozen once the deadline passes);
+- submitted: reports currently submitted or accepted;
+- on time / late: among the submitted, whether the *first* submission came by the end
+  of the deadline day in Asia/Ho_Chi_Minh — a return and resubmission does not make a
+  punctual agency late;
+- accepted, returned: current status;
+- missing: expected reports never sent in or still in draft.
+
+Task lines marked "did not arise this period" are left out of the expected work, so an
+as-arising task that did not arise never counts against anyone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+
+SUBMITTED_STATES = ("submitted", "accepted")
+NOT_ARISEN = "not_arisen"
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    report_id: int
+    agency_id: int
+    agency_name: str
+    status: str
+    first_submitted_at: dt.datetime | None
+    is_expected: bool = True
+    lines: int = 0
+    lines_not_arisen: int = 0
+    lines_reported: int = 0
+
+
+@dataclass(frozen=True)
+class LineRow:
+    """Lines of one task in one report status (already aggregated by the selector)."""
+
+    task_id: int
+    task_code: str
+    report_status: str
+    line_status: str
+    count: int
+    is_expected: bool = True
+
+
+@dataclass
+class AgencyRate:
+    agency_id: int
+    agency_name: str
+    report_id: int
+    status: str
+    submitted: bool
+    on_time: bool
+    late: bool
+    accepted: bool
+    returned: bool
+    missing: bool
+    lines_expected: int
+    lines_reported: int
+    lines_not_arisen: int
+    work_rate: float
+
+
+@dataclass
+class TaskRate:
+    task_id: int
+    task_code: str
+    expected: int
+    submitted: int
+    not_arisen: int
+    rate: float
+
+
+@dataclass
+class RatesResult:
+    plan_number: str
+    year: int
+    deadline: dt.date | None
+    frozen: bool
+    expected: int = 0
+    submitted: int = 0
+    on_time: int = 0
+    late: int = 0
+    accepted: int = 0
+    returned: int = 0
+    missing_agencies: list[str] = field(default_factory=list)
+    late_agencies: list[str] = field(default_factory=list)
+    returned_agencies: list[str] = field(default_factory=list)
+    submitted_rate: float = 0.0
+    on_time_rate: float = 0.0
+    accepted_rate: float = 0.0
+    agencies: list[AgencyRate] = field(default_factory=list)
+    tasks: list[TaskRate] = field(default_factory=list)
+    opened: bool = True
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["deadline"] = self.deadline.isoformat() if self.deadline else None
+        data["rates"] = {
+            "submitted": self.submitted_rate,
+            "on_time": self.on_time_rate,
+            "accepted": self.accepted_rate,
+        }
+        return data
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 4) if whole else 0.0
+
+
+def deadline_end(deadline: dt.date, tz) -> dt.datetime:
+    """The last instant that still counts as on time: the end of the deadline day, local time."""
+    return dt.datetime.combine(deadline + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+
+
+def compute_rates(
+    *,
+    plan_number: str,
+    year: int,
+    deadline: dt.date,
+    deadline_cutoff: dt.datetime,
+    reports: list[ReportRow],
+    lines: list[LineRow],
+    frozen_expected: int | None = None,
+) -> RatesResult:
+    """Rates for one plan and year. ``deadline_cutoff`` is :func:`deadline_end` of the deadline."""
+    result = RatesResult(plan_number=plan_number, year=year, deadline=deadline, frozen=frozen_expected is not None)
+    counted = [r for r in reports if r.is_expected]
+    for row in sorted(reports, key=lambda r: r.agency_name):
+        submitted = row.status in SUBMITTED_STATES
+        on_time = submitted and row.first_submitted_at is not None and row.first_submitted_at < deadline_cutoff
+        late = submitted and not on_time
+        expected_lines = row.lines - row.lines_not_arisen
+        agency = AgencyRate(
+            agency_id=row.agency_id,
+            agency_name=row.agency_name,
+            report_id=row.report_id,
+            status=row.status,
+            submitted=submitted,
+            on_time=on_time,
+            late=late,
+            accepted=row.status == "accepted",
+            returned=row.status == "returned",
+            missing=row.status == "draft",
+            lines_expected=expected_lines,
+            lines_reported=row.lines_reported if submitted else 0,
+            lines_not_arisen=row.lines_not_arisen,
+            work_rate=_ratio(row.lines_reported if submitted else 0, expected_lines) if expected_lines else 1.0,
+        )
+        result.agencies.append(agency)
+        if not row.is_expected:
+            continue
+        result.submitted += submitted
+        result.on_time += on_time
+        result.late += late
+        result.accepted += agency.accepted
+        result.returned += agency.returned
+        if agency.missing:
+            result.missing_agencies.append(row.agency_name)
+        if late:
+            result.late_agencies.append(row.agency_name)
+        if agency.returned:
+            result.returned_agencies.append(row.agency_name)
+    result.expected = frozen_expected if frozen_expected is not None else len(counted)
+    result.submitted_rate = _ratio(result.submitted, result.expected)
+    result.on_time_rate = _ratio(result.on_time, result.expected)
+    result.accepted_rate = _ratio(result.accepted, result.expected)
+
+    tasks: dict[int, TaskRate] = {}
+    for line in lines:
+        if not line.is_expected:
+            continue
+        rate = tasks.setdefault(line.task_id, TaskRate(line.task_id, line.task_code, 0, 0, 0, 0.0))
+        if line.line_status == NOT_ARISEN:
+            rate.not_arisen += line.count
+            continue
+        rate.expected += line.count
+        if line.report_status in SUBMITTED_STATES and line.line_status:
+            rate.submitted += line.count
+    for rate in tasks.values():
+        rate.rate = _ratio(rate.submitted, rate.expected) if rate.expected else 1.0
+    result.tasks = sorted(tasks.values(), key=lambda t: _code_key(t.task_code))
+    return result
+
+
+def _code_key(code: str) -> tuple:
+    roman = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+    parts = []
+    for part in code.replace(" ", "").split("."):
+        if part.isdigit():
+            parts.append((1, int(part), ""))
+        elif part.upper() in roman:
+            parts.append((0, roman[part.upper()], ""))
+        else:
+            parts.append((2, 0, part))
+    return tuple(parts)

@@ -1,0 +1,355 @@
+"""Reads of reporting years, reports, rates and amendments, scoped to the user.
+
+A report the user may not see and a report that does not exist give the same 404.
+The rates selector and the report page run a fixed number of queries whatever the
+number of agencies, lines and activities: aggregation happens in SQL, and related rows
+come in one query per kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from ngvh.accounts.policies import is_signed_in, reads_everything
+
+from .models import (
+    AmendmentProposal,
+    AnnualReport,
+    ReportingYear,
+    ReportLine,
+    ReportStatus,
+    TaskStatus,
+)
+from .policies import AmendmentPolicy, ReportPolicy
+from .rates import LineRow, RatesResult, ReportRow, compute_rates, deadline_end
+
+# ---- rates -------------------------------------------------------------------------------
+
+
+def _rates_for_years(years: list[ReportingYear]) -> dict[int, RatesResult]:
+    """Two aggregate queries for any number of years."""
+    ids = [y.id for y in years]
+    if not ids:
+        return {}
+    report_rows: dict[int, list[ReportRow]] = defaultdict(list)
+    reported = ~Q(lines__status="") & ~Q(lines__status=TaskStatus.NOT_ARISEN)
+    for row in (
+        AnnualReport.objects.filter(reporting_year_id__in=ids)
+        .order_by()
+        .values("id", "reporting_year_id", "agency_id", "agency__name", "status", "first_submitted_at", "is_expected")
+        .annotate(
+            n_lines=Count("lines"),
+            n_not_arisen=Count("lines", filter=Q(lines__status=TaskStatus.NOT_ARISEN)),
+            n_reported=Count("lines", filter=reported),
+        )
+    ):
+        report_rows[row["reporting_year_id"]].append(
+            ReportRow(
+                report_id=row["id"],
+                agency_id=row["agency_id"],
+                agency_name=row["agency__name"],
+                status=row["status"],
+                first_submitted_at=row["first_submitted_at"],
+                is_expected=row["is_expected"],
+                lines=row["n_lines"],
+                lines_not_arisen=row["n_not_arisen"],
+                lines_reported=row["n_reported"],
+            )
+        )
+    line_rows: dict[int, list[LineRow]] = defaultdict(list)
+    for row in (
+        ReportLine.objects.filter(report__reporting_year_id__in=ids)
+        .order_by()
+        .values("report__reporting_year_id", "task_id", "task__code", "report__status", "status", "report__is_expected")
+        .annotate(n=Count("id"))
+    ):
+        line_rows[row["report__reporting_year_id"]].append(
+            LineRow(
+                task_id=row["task_id"],
+                task_code=row["task__code"],
+                report_status=row["report__status"],
+                line_status=row["status"],
+                count=row["n"],
+                is_expected=row["report__is_expected"],
+            )
+        )
+    tz = timezone.get_default_timezone()
+    results = {}
+    for year in years:
+        results[year.id] = compute_rates(
+            plan_number=year.plan.number,
+            year=year.year,
+            deadline=year.deadline,
+            deadline_cutoff=deadline_end(year.deadline, tz),
+            reports=report_rows.get(year.id, []),
+            lines=line_rows.get(year.id, []),
+            frozen_expected=year.expected_count if year.expected_frozen_at else None,
+        )
+    return results
+
+
+def reporting_rates(*, plan, year: int) -> RatesResult:
+    """Expected, submitted, on time, late, accepted and returned for one plan and year.
+
+    Three queries whatever the size. A year not opened yet gives an empty result with
+    ``opened=False``. The dashboard and ``ngvh report rates --json`` both use this.
+    """
+    ry = ReportingYear.objects.select_related("plan").filter(plan=plan, year=year).first()
+    if ry is None:
+        return RatesResult(plan_number=plan.number, year=year, deadline=None, frozen=False, opened=False)
+    return _rates_for_years([ry])[ry.id]
+
+
+def reporting_rates_by_year(*, plan) -> list[RatesResult]:
+    """The same figures for every opened year of a plan, oldest first (three queries)."""
+    years = list(ReportingYear.objects.select_related("plan").filter(plan=plan).order_by("year"))
+    results = _rates_for_years(years)
+    return [results[y.id] for y in years]
+
+
+# ---- reporting years and reports -----------------------------------------------------------
+
+
+def reporting_years(*, user, plan=None) -> list[ReportingYear]:
+    if not is_signed_in(user):
+        return []
+    qs = ReportingYear.objects.select_related("plan").order_by("plan_id", "-year")
+    if plan is not None:
+        qs = qs.filter(plan=plan)
+    return list(qs)
+
+
+def reporting_year_get(*, user, pk: int) -> ReportingYear:
+    if not is_signed_in(user):
+        raise Http404
+    ry = ReportingYear.objects.select_related("plan", "plan__province").filter(pk=pk).first()
+    if ry is None:
+        raise Http404
+    return ry
+
+
+def _visible_reports(user):
+    qs = AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
+    if reads_everything(user):
+        return qs
+    if is_signed_in(user) and user.agency_id:
+        return qs.filter(agency_id=user.agency_id)
+    return qs.none()
+
+
+def report_list(*, user, reporting_year: ReportingYear) -> list[AnnualReport]:
+    return list(
+        _visible_reports(user)
+        .filter(reporting_year=reporting_year)
+        .annotate(n_lines=Count("lines"))
+        .order_by("agency__name")
+    )
+
+
+def reports_for_user(*, user) -> list[AnnualReport]:
+    """The reports of the user's own agency, newest year first (the reporter's list)."""
+    if not is_signed_in(user) or not user.agency_id:
+        return []
+    return list(
+        AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
+        .filter(agency_id=user.agency_id)
+        .order_by("-reporting_year__year", "reporting_year__plan_id")
+    )
+
+
+def report_get(*, user, pk: int, for_update: bool = False) -> AnnualReport:
+    qs = _visible_reports(user)
+    if for_update:
+        qs = qs.select_for_update(of=("self",))
+    report = qs.filter(pk=pk).first()
+    if report is None or not ReportPolicy.can_view(user, report):
+        raise Http404
+    return report
+
+
+@dataclass
+class Indicators:
+    """Figures derived from linked activities (counts, participants, budget by source, countries)."""
+
+    activities: int = 0
+    participants: int = 0
+    participants_foreign: int = 0
+    budget_state: int = 0
+    budget_private: int = 0
+    budget_foreign: int = 0
+    countries: list[str] = field(default_factory=list)
+
+    @property
+    def budget_total(self) -> int:
+        return self.budget_state + self.budget_private + self.budget_foreign
+
+    @classmethod
+    def of(cls, activities) -> Indicators:
+        ind = cls()
+        countries: set[str] = set()
+        for a in activities:
+            ind.activities += 1
+            ind.participants += a.participants_total
+            ind.participants_foreign += a.participants_foreign
+            ind.budget_state += a.budget_state
+            ind.budget_private += a.budget_private
+            ind.budget_foreign += a.budget_foreign
+            countries.update(a.country_codes)
+        ind.countries = sorted(countries)
+        return ind
+
+
+@dataclass
+class LineView:
+    line: ReportLine
+    candidates: list  # activities offered for the line (linked ones first)
+    selected_ids: set[int]
+    indicators: Indicators
+    unspecified: bool
+    partners: list[dict] = field(default_factory=list)  # coordinating agencies' lines (lead only)
+
+
+@dataclass
+class ReportPage:
+    report: AnnualReport
+    lines: list[LineView]
+    indicators: Indicators
+    events: list
+    planned: list
+    tasks: list  # tasks of the report, for the planned-activities form
+
+
+def report_page(*, user, report: AnnualReport) -> ReportPage:
+    """Everything the report page shows, in a fixed number of queries.
+
+    Offered activities: the agency's own activities recorded against the line's task and
+    overlapping the year's data cut-off. The lead agency also sees the coordinating
+    agencies' lines for its tasks — only once those reports are submitted, since an
+    agency never sees another agency's draft.
+    """
+    from ngvh.activities.models import Activity, ActivityCountry
+
+    ry = report.reporting_year
+    lines = list(
+        ReportLine.objects.filter(report=report).select_related("task", "task__group").order_by("order", "id")
+    )
+    task_ids = [line.task_id for line in lines]
+    lead_task_ids = [line.task_id for line in lines if line.role == "lead"]
+    partner_lines = (
+        list(
+            ReportLine.objects.filter(report__reporting_year=ry, task_id__in=lead_task_ids)
+            .exclude(report_id=report.id)
+            .select_related("report__agency")
+            .order_by("report__agency__name")
+        )
+        if lead_task_ids
+        else []
+    )
+    visible_partner_ids = [
+        p.id for p in partner_lines if p.report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+    ]
+    through = ReportLine.activities.through
+    linked: dict[int, list[int]] = defaultdict(list)
+    for line_id, activity_id in through.objects.filter(
+        reportline_id__in=[line.id for line in lines] + visible_partner_ids
+    ).values_list("reportline_id", "activity_id"):
+        linked[line_id].append(activity_id)
+    candidates_by_task: dict[int, list[int]] = defaultdict(list)
+    if task_ids:
+        for task_id, activity_id in (
+            Activity.tasks.through.objects.filter(
+                task_id__in=task_ids,
+                activity__agency_id=report.agency_id,
+                activity__start_date__lte=ry.cutoff_end,
+                activity__end_date__gte=ry.cutoff_start,
+            )
+            .exclude(activity__status="cancelled")
+            .values_list("task_id", "activity_id")
+        ):
+            candidates_by_task[task_id].append(activity_id)
+    all_ids = {a for ids in linked.values() for a in ids} | {a for ids in candidates_by_task.values() for a in ids}
+    activities = {a.id: a for a in Activity.objects.filter(id__in=all_ids).order_by("start_date", "id")} if all_ids else {}
+    codes: dict[int, list[str]] = defaultdict(list)
+    if activities:
+        for activity_id, code in ActivityCountry.objects.filter(activity_id__in=activities).values_list("activity_id", "code"):
+            codes[activity_id].append(code)
+    for a in activities.values():
+        a.country_codes = set(codes.get(a.id, [])) | ({a.place_country} if a.place_country and a.place_country != "VN" else set())
+
+    partners_by_task: dict[int, list[dict]] = defaultdict(list)
+    for p in partner_lines:
+        visible = p.id in visible_partner_ids
+        partners_by_task[p.task_id].append(
+            {
+                "agency": p.report.agency,
+                "role": p.get_role_display(),
+                "visible": visible,
+                "line": p if visible else None,
+                "activities": [activities[a] for a in linked.get(p.id, []) if a in activities] if visible else [],
+            }
+        )
+
+    views = []
+    report_activities: dict[int, object] = {}
+    for line in lines:
+        linked_ids = [a for a in linked.get(line.id, []) if a in activities]
+        offered = list(dict.fromkeys(linked_ids + sorted(candidates_by_task.get(line.task_id, []), key=lambda i: (activities[i].start_date, i))))
+        selected = set(linked_ids) if line.activities_confirmed else set(offered)
+        chosen = [activities[i] for i in offered if i in selected]
+        for a in chosen:
+            report_activities[a.id] = a
+        views.append(
+            LineView(
+                line=line,
+                candidates=[activities[i] for i in offered],
+                selected_ids=selected,
+                indicators=Indicators.of(chosen),
+                unspecified=line.task.timeframe_kind == "unspecified",
+                partners=partners_by_task.get(line.task_id, []),
+            )
+        )
+    events = list(report.events.select_related("actor").order_by("at", "id"))
+    planned = list(report.planned_activities.select_related("task").order_by("order", "id"))
+    return ReportPage(
+        report=report,
+        lines=views,
+        indicators=Indicators.of(report_activities.values()),
+        events=events,
+        planned=planned,
+        tasks=[line.task for line in lines],
+    )
+
+
+# ---- amendments ----------------------------------------------------------------------------
+
+
+def amendment_list(*, user, plan=None) -> list[AmendmentProposal]:
+    if not is_signed_in(user):
+        return []
+    qs = AmendmentProposal.objects.select_related("plan", "agency", "task", "proposed_by", "new_task")
+    if plan is not None:
+        qs = qs.filter(plan=plan)
+    if not reads_everything(user):
+        qs = qs.filter(agency_id=user.agency_id) if user.agency_id else qs.none()
+    return list(qs.order_by("-proposed_at", "-id"))
+
+
+def amendment_get(*, user, pk: int) -> AmendmentProposal:
+    proposal = (
+        AmendmentProposal.objects.select_related("plan", "agency", "task", "group", "proposed_by", "decided_by", "new_task")
+        .filter(pk=pk)
+        .first()
+    )
+    if proposal is None or not AmendmentPolicy.can_view(user, proposal):
+        raise Http404
+    return proposal
+
+
+def deadline_passed(reporting_year: ReportingYear, today: dt.date | None = None) -> bool:
+    return (today or timezone.localdate()) > reporting_year.deadline
