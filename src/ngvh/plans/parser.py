@@ -1,0 +1,979 @@
+"""Parse a provincial cultural-diplomacy plan into :class:`ParsedPlan`.
+
+Pure: a :class:`~ngvh.plans.readers.Document` in, plain data out, no database. The import
+service decides what to store; ``ngvh plan parse`` prints the JSON.
+
+Decisions worth knowing:
+
+* Body sections are coded ``I``, ``I.1``, ``III.5``. When the document numbers two items
+  alike (Hải Phòng's section III has two items 5), the second keeps its printed number
+  with a letter, ``III.5b`` (then ``III.5c``...), and a warning is added. Renumbering
+  would make every later code disagree with the printed plan people cite.
+* A lead cell naming several agencies keeps the first as lead; the others become the
+  first coordinators, with a warning, so nothing the plan says is lost.
+* Placeholders are not agencies: ``Các đơn vị liên quan`` sets ``related_units``;
+  ``Các quận, huyện`` (also ``Ủy ban nhân dân các quận, huyện``), press bodies and portals
+  go to ``other_parties``.
+* A timeframe we cannot read becomes ``unspecified`` with a warning, not a refusal: the
+  original text is kept and a coordinator can fix it after import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ngvh.core.text import agency_key, ascii_key, nfc, tone_key
+from ngvh.plans.parsed import (
+    BodySection,
+    ParsedGroup,
+    ParsedPlan,
+    ParsedTask,
+    PlanParseError,
+    Timeframe,
+)
+from ngvh.plans.readers import Document, Line, Row, Table, read_document
+from ngvh.plans.vocabulary import (
+    AGENCY_PREFIXES,
+    DISTRICTS_LABEL,
+    DISTRICTS_RE,
+    MULTI_WORD_HEADS,
+    OTHER_PARTY_PREFIXES,
+    PORTAL_TYPO_RE,
+    SINGLE_WORD_HEADS,
+    Vocabulary,
+)
+
+__all__ = ["parse_bytes", "parse_plan", "parse_timeframe", "split_parties", "Parties"]
+
+
+def parse_bytes(data: bytes, filename: str, *, vocabulary: Vocabulary | None = None) -> ParsedPlan:
+    return parse_plan(read_document(data, filename), vocabulary=vocabulary)
+
+
+def parse_plan(document: Document, *, vocabulary: Vocabulary | None = None) -> ParsedPlan:
+    return _PlanParser(document, vocabulary or Vocabulary.default()).parse()
+
+
+# --- small text helpers -------------------------------------------------------------------
+
+_MARKUP_RE = re.compile(r"\*\*|__")
+_PUNCT_KEY_RE = re.compile(r"[^\w\s]+")
+_ROMAN_RE = re.compile(r"^(?=[IVXLC])M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+
+
+def _clean(text: str) -> str:
+    """Drop Markdown-style bold markers left by conversions, fold whitespace, NFC."""
+    text = _MARKUP_RE.sub("", text or "")
+    text = text.strip()
+    if text.startswith("*") and text.endswith("*") and len(text) > 2:
+        text = text[1:-1]  # an italic line: "*Hải Phòng, ngày ...*"
+    return nfc(text)
+
+
+def _words_key(text: str) -> str:
+    """ASCII key with punctuation folded to spaces: what header and placeholder tests compare."""
+    return " ".join(_PUNCT_KEY_RE.sub(" ", ascii_key(text)).split())
+
+
+def _is_roman(text: str) -> bool:
+    return bool(text) and bool(_ROMAN_RE.match(text))
+
+
+def _warning(line: int | None, vi: str, en: str) -> dict:
+    return {"line": line, "message": vi, "message_en": en}
+
+
+# --- agencies and placeholders in a cell --------------------------------------------------
+
+_MULTI_HEAD_KEYS = {tone_key(h) for h in MULTI_WORD_HEADS if " " in h}
+_SINGLE_MULTI_KEYS = {tone_key(h) for h in MULTI_WORD_HEADS if " " not in h}  # "các", "ubnd"
+_SINGLE_HEAD_KEYS = {tone_key(h) for h in SINGLE_WORD_HEADS}
+_CONNECTOR_SPLITS = {tone_key(p) for p in ("và các", "cùng các", "cùng với", "các đơn vị", "và Các")}
+_AFTER_COMMA_STARTS = ("các", "đơn vị", "hệ thống", "cơ quan", "cổng")
+_BARE_HEADS = _MULTI_HEAD_KEYS | _SINGLE_MULTI_KEYS | _SINGLE_HEAD_KEYS
+_MERGE_TAIL_WORDS = {"các", "của", "thuộc", "trực thuộc"}
+_STRIP_WORDS = {"và", "cùng", "với", "cùng với"}
+_EDGE_PUNCT = " \t,;.:-–—"
+
+
+@dataclass
+class Parties:
+    """What one table cell names: agencies in order, and the placeholders beside them."""
+
+    agencies: list[tuple[str, str, bool]] = field(default_factory=list)  # (canonical, as written, known)
+    related_units: bool = False
+    other_parties: list[str] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en) remarks for warnings
+
+
+def _word_core(word: str) -> str:
+    return word.strip("()[]\"'“”,;:.")
+
+
+def _head_at(words: list[str], i: int) -> bool:
+    """Does an agency name (or a placeholder) start at word ``i``?"""
+    word = _word_core(words[i])
+    if not word:
+        return False
+    pair = tone_key(f"{word} {_word_core(words[i + 1])}") if i + 1 < len(words) else ""
+    if pair in _CONNECTOR_SPLITS:
+        return True
+    if not word[0].isupper():
+        return False
+    if pair in _MULTI_HEAD_KEYS or tone_key(word) in _SINGLE_MULTI_KEYS:
+        return True
+    if tone_key(word) in _SINGLE_HEAD_KEYS and i + 1 < len(words):
+        following = _word_core(words[i + 1])
+        return bool(following) and following[0].isupper()
+    return False
+
+
+def _starts_after_comma(words: list[str], i: int) -> bool:
+    rest = tone_key(" ".join(_word_core(w) for w in words[i : i + 2]))
+    return any(rest == s or rest.startswith(s + " ") for s in _AFTER_COMMA_STARTS)
+
+
+def _split_segment(segment: str) -> list[str]:
+    """Split a run of names with no separator, or with commas that are real separators.
+
+    A comma separates only when an agency or placeholder starts after it: ``Sở Văn hóa,
+    Thể thao và Du lịch`` is one name and ``Các quận, huyện`` one placeholder.
+    """
+    words = segment.split()
+    pieces: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        if i and pieces[-1]:
+            after_comma = words[i - 1].endswith(",")
+            if _head_at(words, i) or (after_comma and _starts_after_comma(words, i)):
+                pieces.append([])
+        pieces[-1].append(word)
+    return [" ".join(p) for p in pieces if p]
+
+
+def _is_bare_head(piece: str, vocabulary: Vocabulary) -> bool:
+    key = tone_key(piece.strip(_EDGE_PUNCT))
+    return key in _BARE_HEADS and not vocabulary.resolve(piece)
+
+
+def _merge_pieces(pieces: list[str], vocabulary: Vocabulary) -> list[str]:
+    """Undo splits that cut a name: ``Văn phòng | Ủy ban nhân dân``, ``Cơ quan | Báo chí``."""
+    pieces = list(pieces)
+    i = 0
+    while i < len(pieces) - 1:
+        first, second = pieces[i], pieces[i + 1]
+        last_word = tone_key(first.rstrip(_EDGE_PUNCT).split()[-1]) if first.strip(_EDGE_PUNCT) else ""
+        joined = f"{first} {second}"
+        if (
+            _is_bare_head(first, vocabulary)
+            or last_word in _MERGE_TAIL_WORDS
+            or (vocabulary.resolve(joined) and not vocabulary.resolve(second))
+        ):
+            pieces[i : i + 2] = [joined]
+            continue
+        i += 1
+    return pieces
+
+
+def _trim_piece(piece: str) -> str:
+    """Drop separators and connecting words at the edges: ``và các đơn vị liên quan.``"""
+    text = piece.strip(_EDGE_PUNCT)
+    changed = True
+    while changed and text:
+        changed = False
+        words = text.split()
+        if len(words) > 1 and tone_key(words[0]) in _STRIP_WORDS:
+            text, changed = " ".join(words[1:]).strip(_EDGE_PUNCT), True
+        words = text.split()
+        if len(words) > 1 and tone_key(words[-1]) in _STRIP_WORDS:
+            text, changed = " ".join(words[:-1]).strip(_EDGE_PUNCT), True
+    return text
+
+
+def _tidy_new_name(text: str) -> str:
+    """A name we do not know is kept as written, except a lower-case head word."""
+    return text[0].upper() + text[1:] if text and text[0].islower() else text
+
+
+def split_parties(cell: str, vocabulary: Vocabulary) -> Parties:
+    """Agencies and placeholders named in one cell, in order, without duplicates."""
+    result = Parties()
+    text = nfc((cell or "").replace("\n", " ; "))
+    raw_pieces: list[str] = []
+    for segment in re.split(r"\s*;\s*", text):
+        raw_pieces.extend(_split_segment(segment))
+    for piece in _merge_pieces(raw_pieces, vocabulary):
+        _classify(_trim_piece(piece), vocabulary, result)
+    return result
+
+
+def _classify(piece: str, vocabulary: Vocabulary, result: Parties) -> None:
+    if not piece:
+        return
+    fixed = PORTAL_TYPO_RE.sub(lambda m: f"{m.group(1)}ổng{m.group(2)}", piece)
+    if fixed != piece:
+        result.notes.append(
+            (
+                f"Đã sửa “{piece}” thành “{fixed}” (cổng thông tin).",
+                f"Corrected “{piece}” to “{fixed}” (portal).",
+            )
+        )
+        piece = fixed
+    key = _words_key(piece)
+    if DISTRICTS_RE.search(key):
+        _add_unique(result.other_parties, DISTRICTS_LABEL)
+        if "lien quan" in key:
+            result.related_units = True
+        return
+    if key.endswith("lien quan") and key.startswith(("cac ", "don vi", "co quan")):
+        result.related_units = True
+        return
+    if key.startswith(OTHER_PARTY_PREFIXES) or key.startswith("cac "):
+        _add_unique(result.other_parties, piece)
+        return
+    canonical = vocabulary.resolve(piece)
+    if canonical:
+        _add_agency(result, canonical, piece, True)
+    elif key.startswith(AGENCY_PREFIXES) and len(key.split()) >= 2:
+        _add_agency(result, _tidy_new_name(piece), piece, False)
+    else:
+        _add_unique(result.other_parties, piece)
+        result.notes.append(
+            (
+                f"“{piece}” không giống tên cơ quan; ghi vào các bên khác.",
+                f"“{piece}” does not look like an agency name; kept as another party.",
+            )
+        )
+
+
+def _add_unique(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def _add_agency(result: Parties, canonical: str, written: str, known: bool) -> None:
+    if all(existing != canonical for existing, _, _ in result.agencies):
+        result.agencies.append((canonical, nfc(written), known))
+
+
+# --- timeframes ---------------------------------------------------------------------------
+
+_PERIOD_RE = re.compile(
+    r"^(?:giai doan|tu nam|tu|trong giai doan|nam)?\s*(\d{4})\s*(?:-|–|—|den nam|den)\s*(?:nam\s*)?(\d{4})$"
+)
+_YEAR_RE = re.compile(r"^(?:trong nam|nam|trong|truoc nam)?\s*(\d{4})$")
+_DATED_YEAR_RE = re.compile(r"^(?:truoc ngay|ngay|truoc thang|thang|truoc|den)?\s*(?:\d{1,2}\s*/\s*){1,2}(\d{4})$")
+_QUARTER_RE = re.compile(r"^(?:trong\s+)?quy\s+(iv|iii|ii|i|[1-4])\s*(?:/|nam|-)\s*(?:nam\s*)?(\d{4})$")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+class TimeframeOrderError(ValueError):
+    """A period that ends before it starts: the caller refuses it with the row."""
+
+
+def parse_timeframe(text: str) -> Timeframe | None:
+    """Read a timeframe cell; None when the text is not a form we know."""
+    original = nfc(text)
+    key = ascii_key(original).strip(" .;,").replace("–", "-").replace("—", "-")
+    key = " ".join(key.split())
+    if not key:
+        return Timeframe("unspecified", text=original)
+    if re.search(r"\bha?ng nam\b", key):
+        return Timeframe("annual", text=original)
+    if "thuong xuyen" in key:
+        return Timeframe("ongoing", text=original)
+    if "phat sinh" in key or re.search(r"\btheo yeu cau\b", key):
+        return Timeframe("as_arising", text=original)
+    if match := _PERIOD_RE.match(key):
+        start, end = int(match.group(1)), int(match.group(2))
+        if end < start:
+            raise TimeframeOrderError(original)
+        return Timeframe("period", start=start, end=end, text=original)
+    if match := _QUARTER_RE.match(key):
+        year = int(match.group(2))
+        return Timeframe("quarter", start=year, end=year, quarter=_QUARTERS[match.group(1)], text=original)
+    if match := _YEAR_RE.match(key) or _DATED_YEAR_RE.match(key):
+        year = int(match.group(1))
+        return Timeframe("year", start=year, end=year, text=original)
+    return None
+
+
+# --- document structure -------------------------------------------------------------------
+
+_DOC_TYPES = {"ke hoach", "ke hoach hanh dong", "chuong trinh", "chuong trinh hanh dong", "de an"}
+_APPENDIX_RE = re.compile(r"^phu luc(?: [ivx\d]+)?$")
+_NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(\d+[\w./Đđ\-]*/[\w./Đđ\-]+)", re.IGNORECASE)
+_CAPTION_RE = re.compile(
+    r"kèm theo\s+(?:kế hoạch|chương trình|đề án)[^\d]{0,30}?số\s*:?\s*(?P<number>\d+[\w./Đđ\-]*/[\w./Đđ\-]+)"
+    r"(?:\s+ngày\s+(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4}))?",
+    re.IGNORECASE,
+)
+_PLACE_DATE_RE = re.compile(
+    r"^(?P<place>[^\d,]{2,60}?)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_ISSUER_TEXT_RE = re.compile(
+    r"(?P<body>Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+(?P<unit>thành phố|tỉnh)\s+(?P<rest>.+)", re.IGNORECASE
+)
+_REF_RE = re.compile(
+    r"(?P<kind>Quyết định|Công văn|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Kế hoạch|Kết luận|Thông báo|"
+    r"Chương trình|Hướng dẫn|Văn bản|Luật)\s+số\s+(?P<number>\d[\w./Đđ\-]*)"
+    r"(?:\s+ngày\s+(?P<d>\d{1,2})\s*(?:/|tháng)\s*(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>\d{4}))?",
+)
+_SIGN_ON_BEHALF_RE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S", re.IGNORECASE)
+_RECIPIENTS_RE = re.compile(r"^nơi nhận\s*:?", re.IGNORECASE)
+_BODY_ROMAN_RE = re.compile(r"^(?P<code>[IVXLC]{1,6})\s*[.)]\s+(?P<title>\S.*)$")
+_BODY_NUMBER_RE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(?P<title>\S.*)$")
+_BULLET_RE = re.compile(r"^[-–—+•*]\s*(?P<text>\S.*)$")
+_END_PUNCT = tuple(".;:!?…\"”)")
+_DEADLINE_RE = re.compile(r"truoc ngay\s+(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*/\s*\d{4})?\s*,?\s+hang nam")
+_DUTY_CUT_RE = re.compile(
+    r"\s+(?:chủ trì|phối hợp|có trách nhiệm|thực hiện|tham mưu|là cơ quan|được giao|hướng dẫn|triển khai|"
+    r"theo dõi|căn cứ)\b|\s*:",
+    re.IGNORECASE,
+)
+
+
+def _date(day: str, month: str, year: str, *, line: int | None = None) -> dt.date:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise PlanParseError(
+            message_vi=f"Ngày không hợp lệ: {day}/{month}/{year}.",
+            message_en=f"Invalid date: {day}/{month}/{year}.",
+            line=line,
+        ) from exc
+
+
+@dataclass
+class _Columns:
+    number: int
+    title: int
+    lead: int
+    coordinators: int | None = None
+    time: int | None = None
+    products: int | None = None
+    width: int = 0
+
+    @property
+    def needed(self) -> int:
+        return max(self.number, self.title, self.lead) + 1
+
+
+def _column_kind(cell: str) -> str | None:
+    key = _words_key(cell)
+    if key in {"tt", "stt", "so tt", "so thu tu", "thu tu"}:
+        return "number"
+    if "chu tri" in key:
+        return "lead"
+    if "phoi hop" in key:
+        return "coordinators"
+    if key.startswith(("thoi gian", "thoi han", "tien do", "thoi diem")):
+        return "time"
+    if "san pham" in key or key.startswith("ket qua"):
+        return "products"
+    if "noi dung" in key or "nhiem vu" in key or key.startswith(("ten ", "hoat dong", "cong viec")):
+        return "title"
+    return None
+
+
+def _header_columns(cells: list[str]) -> _Columns | None:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        kind = _column_kind(cell) if cell else None
+        if kind and kind not in found:
+            found[kind] = index
+    if not {"number", "title", "lead"} <= found.keys():
+        return None
+    return _Columns(
+        number=found["number"],
+        title=found["title"],
+        lead=found["lead"],
+        coordinators=found.get("coordinators"),
+        time=found.get("time"),
+        products=found.get("products"),
+        width=len(cells),
+    )
+
+
+def _is_column_number_row(cells: list[str]) -> bool:
+    """The "(1) (2) (3)" row Word tables often carry under the header."""
+    values = [re.sub(r"[()\s]", "", c) for c in cells if c]
+    return len(values) >= 3 and values == [str(i) for i in range(1, len(values) + 1)]
+
+
+def _trim_row(cells: list[str]) -> list[str]:
+    cells = [nfc(c.replace("\n", " ")) if c else "" for c in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
+
+
+class _PlanParser:
+    def __init__(self, document: Document, vocabulary: Vocabulary):
+        self.document = document
+        self.vocabulary = vocabulary
+        self.warnings: list[dict] = []
+        self.agencies: dict[str, dict] = {}
+        self.is_docx = document.encoding == "docx"
+
+    # -- top level
+
+    def parse(self) -> ParsedPlan:
+        front, appendix_lines, task_rows = self._split()
+        doc_type = self._doc_type_index(front)
+        header = front[:doc_type] if doc_type is not None else []
+        title, after_title = self._title(front, doc_type)
+        body_start = self._first_roman(front, after_title)
+        body_end = self._closing_index(front, body_start)
+        preamble = front[after_title:body_start]
+        body_lines = front[body_start:body_end]
+        closing = front[body_end:]
+
+        number, caption_date, caption_issuer = self._number(header, front, appendix_lines)
+        place, issued_on = self._place_and_date(header + front, caption_date)
+        body = self._body(body_lines)
+        groups, tasks = self._tasks(task_rows)
+        recipients, signer = self._closing(closing)
+        self._abbreviations_seen(recipients)
+        return ParsedPlan(
+            number=number,
+            issued_on=issued_on,
+            place=place,
+            issuer=self._issuer(header, preamble, caption_issuer, place),
+            title=title,
+            legal_basis=self._legal_basis(preamble),
+            report_deadline=self._report_deadline(preamble + body_lines),
+            groups=groups,
+            tasks=tasks,
+            body=body,
+            recipients=recipients,
+            signer=signer,
+            agencies=list(self.agencies.values()),
+            warnings=self.warnings,
+        )
+
+    def _warn(self, line: int | None, vi: str, en: str) -> None:
+        self.warnings.append(_warning(line, vi, en))
+
+    # -- splitting the document into the letter and the appendix table
+
+    def _split(self) -> tuple[list[Line], list[Line], list[Row]]:
+        """Lines of the letter, lines of the appendix, and the rows of the task tables.
+
+        Tables that are not task tables (a two-column header, a signature block) are read as
+        lines, cell by cell, so the header and signature rules work on Word files too.
+        """
+        front: list[Line] = []
+        appendix: list[Line] = []
+        rows: list[Row] = []
+        in_appendix = False
+        have_task_table = False
+        for block in self.document.blocks:
+            if isinstance(block, Line):
+                text = _clean(block.text)
+                if not in_appendix and not have_task_table and _APPENDIX_RE.match(_words_key(text)):
+                    in_appendix = True
+                    continue
+                target = appendix if (in_appendix or have_task_table) else front
+                target.append(Line(text=text, number=block.number))
+                continue
+            if self._is_task_table(block) or (have_task_table and self._continues_tasks(block)):
+                have_task_table = True
+                rows.extend(block.rows)
+                continue
+            target = appendix if (in_appendix or have_task_table) else front
+            target.extend(self._table_as_lines(block))
+        return front, appendix, rows
+
+    @staticmethod
+    def _is_task_table(table: Table) -> bool:
+        return any(_header_columns(_trim_row(row.cells)) for row in table.rows[:5])
+
+    @staticmethod
+    def _continues_tasks(table: Table) -> bool:
+        """A table split by a page break without its header still continues the task list."""
+        for row in table.rows[:3]:
+            cells = _trim_row(row.cells)
+            if cells and (re.match(r"^\d+(\.\d+)*\.?$", cells[0]) or _is_roman(cells[0].split(".")[0])):
+                return True
+        return False
+
+    @staticmethod
+    def _table_as_lines(table: Table) -> list[Line]:
+        lines: list[Line] = []
+        for row in table.rows:
+            for cell in row.cells:
+                for piece in (cell or "").split("\n"):
+                    lines.append(Line(text=_clean(piece), number=row.number))
+                lines.append(Line(text="", number=row.number))
+        return lines
+
+    # -- header, title, preamble
+
+    @staticmethod
+    def _doc_type_index(front: list[Line]) -> int | None:
+        for index, line in enumerate(front):
+            if line.text and line.text.upper() == line.text and _words_key(line.text) in _DOC_TYPES:
+                return index
+        return None
+
+    def _title(self, front: list[Line], doc_type: int | None) -> tuple[str, int]:
+        """The subject lines after ``KẾ HOẠCH``, joined; returns the index after them."""
+        if doc_type is None:
+            self._warn(None, "Không tìm thấy dòng loại văn bản (KẾ HOẠCH) và trích yếu.",
+                       "No document type line (KẾ HOẠCH) and subject found.")
+            return "", 0
+        parts: list[str] = []
+        index = doc_type + 1
+        while index < len(front):
+            text = front[index].text
+            stop = _words_key(text).startswith(("can cu", "thuc hien", "theo ")) or _BODY_ROMAN_RE.match(text)
+            if (not text and parts) or stop or len(parts) >= 4:
+                break
+            if text and not set(text) <= set("-_=*. "):
+                parts.append(text)
+            index += 1
+        title = nfc(" ".join(parts))
+        title = re.sub(r"\s*[.:;,]+$", "", title).strip()
+        return title, index
+
+    @staticmethod
+    def _first_roman(front: list[Line], start: int) -> int:
+        for index in range(start, len(front)):
+            match = _BODY_ROMAN_RE.match(front[index].text)
+            if match and _is_roman(match.group("code")):
+                return index
+        return len(front)
+
+    @staticmethod
+    def _closing_index(front: list[Line], start: int) -> int:
+        for index in range(start, len(front)):
+            text = front[index].text
+            if _RECIPIENTS_RE.match(text) or _SIGN_ON_BEHALF_RE.match(text):
+                return index
+        return len(front)
+
+    def _number(
+        self, header: list[Line], front: list[Line], appendix: list[Line]
+    ) -> tuple[str, tuple[dt.date, int] | None, str]:
+        caption_number, caption_date, caption_issuer = "", None, ""
+        for line in appendix + front:
+            match = _CAPTION_RE.search(line.text)
+            if match:
+                caption_number = match.group("number").rstrip(".,;)")
+                if match.group("y"):
+                    caption_date = (_date(match.group("d"), match.group("m"), match.group("y"), line=line.number),
+                                    line.number)
+                issuer = _ISSUER_TEXT_RE.search(line.text[match.end():])
+                caption_issuer = self._issuer_from_text(issuer) if issuer else ""
+                break
+        for line in header + front:
+            match = _NUMBER_LINE_RE.match(line.text)
+            if match:
+                return match.group(1).rstrip(".,;"), caption_date, caption_issuer
+        if caption_number:
+            return caption_number, caption_date, caption_issuer
+        raise PlanParseError(
+            message_vi="Không tìm thấy số kế hoạch (dòng “Số: .../KH-...” hoặc “Kèm theo Kế hoạch số ...”).",
+            message_en="The plan number is missing (no “Số: .../KH-...” line or “Kèm theo Kế hoạch số ...” caption).",
+        )
+
+    def _place_and_date(
+        self, lines: list[Line], caption_date: tuple[dt.date, int] | None
+    ) -> tuple[str, dt.date]:
+        for line in lines:
+            match = _PLACE_DATE_RE.match(line.text)
+            if match:
+                issued = _date(match.group("d"), match.group("m"), match.group("y"), line=line.number)
+                return nfc(match.group("place")), issued
+        if caption_date:
+            self._warn(caption_date[1], "Không có dòng địa danh, ngày tháng; lấy ngày ở chú thích phụ lục.",
+                       "No place-and-date line; the date comes from the appendix caption.")
+            return "", caption_date[0]
+        raise PlanParseError(
+            message_vi="Không tìm thấy ngày ban hành (dòng “..., ngày ... tháng ... năm ...”).",
+            message_en="The date of issue is missing (no “..., ngày ... tháng ... năm ...” line).",
+        )
+
+    def _issuer(self, header: list[Line], preamble: list[Line], caption_issuer: str, place: str) -> str:
+        """Issuing body: the header block if present, else what the text says issues the plan."""
+        header_lines = [
+            line.text
+            for line in header
+            if line.text
+            and line.text.upper() == line.text
+            and not _words_key(line.text).startswith(("cong hoa", "doc lap"))
+            and not _NUMBER_LINE_RE.match(line.text)
+            and not set(line.text) <= set("-_=*. ")
+        ]
+        if header_lines:
+            return self._sentence_case_issuer(" ".join(header_lines))
+        for line in preamble:
+            match = _ISSUER_TEXT_RE.search(line.text)
+            if match and "ban hành" in line.text[match.start():]:
+                return self._issuer_from_text(match)
+        if caption_issuer:
+            return caption_issuer
+        self._warn(None, "Không xác định được cơ quan ban hành.", "The issuing body could not be determined.")
+        return ""
+
+    @staticmethod
+    def _issuer_from_text(match: re.Match) -> str:
+        words: list[str] = []
+        for word in match.group("rest").split():
+            core = word.strip(",.;:()")
+            if not core or not core[0].isupper():
+                break
+            words.append(core)
+            if core != word:
+                break
+        unit = match.group("unit").lower()
+        return nfc(f"Ủy ban nhân dân {unit} {' '.join(words)}") if words else ""
+
+    def _sentence_case_issuer(self, text: str) -> str:
+        """``ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG`` -> ``Ủy ban nhân dân thành phố Hải Phòng``."""
+        known = self.vocabulary.resolve(text)
+        if known:
+            return known
+        lower = nfc(text).lower()
+        match = re.match(r"^(.*?\b(?:thành phố|tỉnh|quận|huyện|thị xã|xã|phường))\s+(.+)$", lower)
+        if not match:
+            return lower[:1].upper() + lower[1:]
+        head, name = match.groups()
+        return f"{head[:1].upper()}{head[1:]} {' '.join(w[:1].upper() + w[1:] for w in name.split())}"
+
+    def _legal_basis(self, preamble: list[Line]) -> list[dict]:
+        result: list[dict] = []
+        seen: set[str] = set()
+        for line in preamble:
+            matches = list(_REF_RE.finditer(line.text))
+            for position, match in enumerate(matches):
+                number = match.group("number").rstrip(".,;")
+                if number in seen:
+                    continue
+                seen.add(number)
+                end = matches[position + 1].start() if position + 1 < len(matches) else len(line.text)
+                title = line.text[match.start():end]
+                title = re.split(r";|,\s+(?=(?:Ủy ban|Uỷ ban|UBND|Sở|Bộ)\b[^,;]*\bban hành\b)", title)[0]
+                title = title.strip(" ,;") if position + 1 < len(matches) else title.strip(" ,;")
+                title = re.sub(r"[,;]?\s*(?:và)?\s*$", "", title).rstrip(" .")
+                issued = None
+                if match.group("y"):
+                    issued = _date(match.group("d"), match.group("m"), match.group("y"), line=line.number)
+                result.append(
+                    {"number": number, "issued_on": issued.isoformat() if issued else None, "title": title}
+                )
+        return result
+
+    def _report_deadline(self, lines: list[Line]) -> tuple[int, int] | None:
+        for line in lines:
+            match = _DEADLINE_RE.search(_words_key(line.text).replace(" / ", "/"))
+            if match is None:
+                match = _DEADLINE_RE.search(ascii_key(line.text))
+            if match:
+                day, month = int(match.group(1)), int(match.group(2))
+                if 1 <= month <= 12 and 1 <= day <= 31:
+                    return month, day
+        return None
+
+    # -- body sections
+
+    def _joined_paragraphs(self, lines: list[Line]) -> list[Line]:
+        """Re-join paragraphs cut by a page break: no end punctuation, then a lower-case line."""
+        result: list[Line] = []
+        for line in lines:
+            text = line.text
+            if not text:
+                continue
+            if result and text[0].islower() and not result[-1].text.endswith(_END_PUNCT):
+                result[-1] = Line(text=f"{result[-1].text} {text}", number=result[-1].number)
+                continue
+            result.append(Line(text=text, number=line.number))
+        return result
+
+    def _body(self, lines: list[Line]) -> list[BodySection]:
+        sections: list[BodySection] = []
+        codes: set[str] = set()
+        roman = ""
+        current: BodySection | None = None
+        for line in self._joined_paragraphs(lines):
+            text = line.text
+            roman_match = _BODY_ROMAN_RE.match(text)
+            number_match = _BODY_NUMBER_RE.match(text)
+            if roman_match and _is_roman(roman_match.group("code")):
+                roman = roman_match.group("code")
+                current = self._section(roman, roman_match.group("title"), line, codes)
+                sections.append(current)
+            elif number_match and roman:
+                code = f"{roman}.{number_match.group('code')}"
+                current = self._section(code, number_match.group("title"), line, codes)
+                current.agency = self._duty_agency(current.title, line)
+                sections.append(current)
+            elif current is not None:
+                bullet = _BULLET_RE.match(text)
+                paragraph = bullet.group("text") if bullet else text
+                paragraph = re.sub(r"\./\.$", ".", paragraph)
+                current.paragraphs.append(paragraph)
+        return sections
+
+    def _section(self, code: str, title: str, line: Line, codes: set[str]) -> BodySection:
+        unique = code
+        suffix = ord("b")
+        while unique in codes:
+            unique = f"{code}{chr(suffix)}"
+            suffix += 1
+        if unique != code:
+            self._warn(
+                line.number,
+                f"Số mục trùng: đã có mục {code}; mục này được ghi là {unique}.",
+                f"Duplicate item number: {code} already exists; this item is coded {unique}.",
+            )
+        codes.add(unique)
+        return BodySection(code=unique, title=re.sub(r"\s*[:;]+$", "", title).strip())
+
+    def _duty_agency(self, title: str, line: Line) -> str | None:
+        """``Sở Văn hóa và Thể thao phối hợp với ...`` -> the agency the duties fall on."""
+        if not _words_key(title).startswith(AGENCY_PREFIXES):
+            return None
+        subject = _DUTY_CUT_RE.split(title, maxsplit=1)[0]
+        parties = split_parties(subject, self.vocabulary)
+        if not parties.agencies:
+            return None
+        self._record(parties, line.number)
+        return parties.agencies[0][0]
+
+    # -- closing: recipients and signature
+
+    def _closing(self, lines: list[Line]) -> tuple[list[str], dict]:
+        recipients: list[str] = []
+        signer: dict = {}
+        index = 0
+        while index < len(lines):
+            text = lines[index].text
+            if _RECIPIENTS_RE.match(text):
+                index += 1
+                while index < len(lines):
+                    item = lines[index].text
+                    bullet = _BULLET_RE.match(item)
+                    if item and not bullet:
+                        break
+                    if bullet:
+                        recipients.append(bullet.group("text").rstrip(" ;.").strip())
+                    index += 1
+                continue
+            if _SIGN_ON_BEHALF_RE.match(text) and not signer:
+                signer = self._signer(lines[index:])
+            index += 1
+        return recipients, signer
+
+    @staticmethod
+    def _signer(lines: list[Line]) -> dict:
+        texts = [
+            line.text
+            for line in lines
+            if line.text and not re.match(r"^\(?\s*(đã ký|đã kí|ký|kí)", line.text, re.IGNORECASE)
+            and not line.text.startswith("(")
+        ]
+        signer = {"on_behalf": texts[0], "position": "", "name": ""}
+        rest = texts[1:]
+        if rest and rest[0].upper() == rest[0]:
+            signer["position"] = rest.pop(0)
+        if rest:
+            signer["name"] = rest[0]
+        return signer
+
+    def _abbreviations_seen(self, recipients: list[str]) -> None:
+        """``Các Sở, ngành: Ng.v, VHTT, ...``: remember abbreviations of agencies the plan names."""
+        for item in recipients:
+            _, _, listed = item.rpartition(":")
+            for token in re.split(r"[,;]", listed):
+                token = token.strip(" .")
+                canonical = self.vocabulary.resolve_abbreviation(token) if token else None
+                if canonical and canonical in self.agencies:
+                    aliases = self.agencies[canonical]["aliases"]
+                    if token not in aliases:
+                        aliases.append(token)
+
+    # -- the appendix table
+
+    def _where(self, row: Row) -> tuple[str, str]:
+        if self.is_docx:
+            return f"Bảng {row.table}, dòng {row.number}: ", f"Table {row.table}, row {row.number}: "
+        return "", ""
+
+    def _refuse(self, row: Row, vi: str, en: str) -> PlanParseError:
+        where_vi, where_en = self._where(row)
+        return PlanParseError(message_vi=where_vi + vi, message_en=where_en + en, row=row.number)
+
+    def _tasks(self, rows: list[Row]) -> tuple[list[ParsedGroup], list[ParsedTask]]:
+        groups: list[ParsedGroup] = []
+        tasks: list[ParsedTask] = []
+        columns: _Columns | None = None
+        group = ""
+        codes: set[str] = set()
+        for row in rows:
+            cells = _trim_row(row.cells)
+            if not cells:
+                continue
+            header = _header_columns(cells)
+            if header:
+                columns = header
+                continue
+            if columns is None or _is_column_number_row(cells):
+                continue
+            found = self._group_row(cells, columns)
+            if found:
+                group = found.code
+                if any(g.code == group for g in groups):
+                    raise self._refuse(row, f"Nhóm {group} xuất hiện hai lần.", f"Group {group} appears twice.")
+                groups.append(found)
+                continue
+            number = cells[columns.number].rstrip(".") if len(cells) > columns.number else ""
+            if not re.match(r"^\d+(\.\d+)*$", number):
+                if not number and tasks and any(cells):
+                    self._continuation(tasks[-1], cells, columns, row)
+                    continue
+                raise self._refuse(
+                    row,
+                    f"Không đọc được dòng bảng: cột TT “{number}” không phải số thứ tự hay số La Mã của nhóm.",
+                    f"Cannot read the table row: the TT cell “{number}” is neither a task number nor a group numeral.",
+                )
+            if len(cells) < columns.needed:
+                raise self._refuse(
+                    row,
+                    f"Dòng bảng có {len(cells)} ô, cần ít nhất {columns.needed} (TT, nội dung, đơn vị chủ trì).",
+                    f"The table row has {len(cells)} cells; at least {columns.needed} are needed "
+                    "(number, content, lead unit).",
+                )
+            if len(cells) > columns.width:
+                raise self._refuse(
+                    row,
+                    f"Dòng bảng có {len(cells)} ô, nhiều hơn {columns.width} cột của tiêu đề bảng.",
+                    f"The table row has {len(cells)} cells, more than the header's {columns.width} columns.",
+                )
+            code = f"{group}.{number}" if group else number
+            if code in codes:
+                raise self._refuse(row, f"Trùng mã nhiệm vụ {code}.", f"Duplicate task code {code}.")
+            codes.add(code)
+            tasks.append(self._task(code, group, cells, columns, row))
+        if not tasks:
+            raise PlanParseError(
+                message_vi="Không tìm thấy bảng nhiệm vụ (phụ lục có cột TT, Nội dung, Đơn vị chủ trì) "
+                "hoặc bảng không có nhiệm vụ nào.",
+                message_en="No task table found (an appendix with TT, Nội dung, Đơn vị chủ trì columns), "
+                "or the table has no tasks.",
+            )
+        return groups, tasks
+
+    @staticmethod
+    def _group_row(cells: list[str], columns: _Columns) -> ParsedGroup | None:
+        """``I`` + title in the next cell, or ``III. Title`` alone in the first cell."""
+        first = cells[columns.number] if len(cells) > columns.number else ""
+        bare = first.rstrip(".:) ")
+        others = [c for i, c in enumerate(cells) if i != columns.number and c]
+        if _is_roman(bare):
+            title = cells[columns.title] if len(cells) > columns.title and cells[columns.title] else ""
+            title = title or (others[0] if others else "")
+            return ParsedGroup(code=bare, title=re.sub(r"\s*[.:;,]+$", "", title))
+        match = re.match(r"^([IVXLC]+)\s*[.:)]\s*(\S.*)$", first)
+        if match and _is_roman(match.group(1)) and not others:
+            return ParsedGroup(code=match.group(1), title=re.sub(r"\s*[.:;,]+$", "", match.group(2)))
+        return None
+
+    def _cell(self, cells: list[str], index: int | None) -> str:
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    def _task(self, code: str, group: str, cells: list[str], columns: _Columns, row: Row) -> ParsedTask:
+        lead_parties = split_parties(self._cell(cells, columns.lead), self.vocabulary)
+        coordinators = split_parties(self._cell(cells, columns.coordinators), self.vocabulary)
+        self._record(lead_parties, row.number)
+        self._record(coordinators, row.number)
+        lead = lead_parties.agencies[0][0] if lead_parties.agencies else None
+        extra_leads = [name for name, _, _ in lead_parties.agencies[1:]]
+        if extra_leads:
+            self._warn(
+                row.number,
+                f"Nhiệm vụ {code}: ô chủ trì có nhiều cơ quan; lấy {lead} làm chủ trì, "
+                f"các cơ quan còn lại ({', '.join(extra_leads)}) ghi là phối hợp.",
+                f"Task {code}: the lead cell names several agencies; {lead} is taken as lead, "
+                f"the others ({', '.join(extra_leads)}) become coordinators.",
+            )
+        if lead is None:
+            self._warn(row.number, f"Nhiệm vụ {code} không có đơn vị chủ trì.", f"Task {code} has no lead unit.")
+        names: list[str] = []
+        for name in extra_leads + [name for name, _, _ in coordinators.agencies]:
+            if name != lead and name not in names:
+                names.append(name)
+        others = list(lead_parties.other_parties)
+        for other in coordinators.other_parties:
+            _add_unique(others, other)
+        return ParsedTask(
+            code=code,
+            group=group,
+            title=re.sub(r"\s*[,;]+$", "", self._cell(cells, columns.title)),
+            lead=lead,
+            coordinators=names,
+            related_units=lead_parties.related_units or coordinators.related_units,
+            other_parties=others,
+            timeframe=self._timeframe(self._cell(cells, columns.time), code, row),
+            products=self._cell(cells, columns.products),
+            source_row=row.number,
+        )
+
+    def _timeframe(self, text: str, code: str, row: Row) -> Timeframe:
+        try:
+            timeframe = parse_timeframe(text)
+        except TimeframeOrderError:
+            raise self._refuse(
+                row,
+                f"Nhiệm vụ {code}: giai đoạn “{text}” kết thúc trước khi bắt đầu.",
+                f"Task {code}: the period “{text}” ends before it starts.",
+            ) from None
+        if timeframe is None:
+            self._warn(
+                row.number,
+                f"Nhiệm vụ {code}: không hiểu thời gian “{text}”; ghi là chưa xác định.",
+                f"Task {code}: cannot read the timeframe “{text}”; recorded as unspecified.",
+            )
+            return Timeframe("unspecified", text=nfc(text))
+        return timeframe
+
+    def _continuation(self, task: ParsedTask, cells: list[str], columns: _Columns, row: Row) -> None:
+        """A row without a number under a task: the task's text went on past a page break."""
+        extra = self._cell(cells, columns.title)
+        if extra:
+            task.title = nfc(f"{task.title} {extra}")
+        coordinators = split_parties(self._cell(cells, columns.coordinators), self.vocabulary)
+        self._record(coordinators, row.number)
+        for name, _, _ in coordinators.agencies:
+            if name != task.lead and name not in task.coordinators:
+                task.coordinators.append(name)
+        task.related_units = task.related_units or coordinators.related_units
+        for other in coordinators.other_parties:
+            _add_unique(task.other_parties, other)
+        self._warn(
+            row.number,
+            f"Dòng không có số thứ tự được nối vào nhiệm vụ {task.code}.",
+            f"A row without a number was joined to task {task.code}.",
+        )
+
+    # -- agencies met
+
+    def _record(self, parties: Parties, line: int) -> None:
+        for vi, en in parties.notes:
+            self._warn(line, vi, en)
+        for canonical, written, known in parties.agencies:
+            entry = self.agencies.get(canonical)
+            if entry is None:
+                entry = {"name": canonical, "aliases": [], "known": known}
+                self.agencies[canonical] = entry
+                if not known:
+                    self._warn(
+                        line,
+                        f"Cơ quan chưa có trong danh mục, sẽ được thêm mới: {canonical}.",
+                        f"Agency not in the list yet; it will be added: {canonical}.",
+                    )
+            if written != canonical and written not in entry["aliases"] and agency_key(written) != "":
+                entry["aliases"].append(written)
