@@ -35,3 +35,58 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.full_name or self.get_full_name() or self.username
+
+
+class SecurityEventKind(models.TextChoices):
+    LOGIN = "login", _("Logged in")
+    LOGIN_FAILED = "login_failed", _("Failed log-in")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    LOGOUT = "logout", _("Logged out")
+    PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Password reset requested")
+    PASSWORD_RESET_FORCED = "password_reset_forced", _("Password reset forced")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    ACCOUNT_CREATED = "account_created", _("Account created")
+    ACCOUNT_CHANGED = "account_changed", _("Account changed")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    ACCOUNT_DEACTIVATED = "account_deactivated", _("Account deactivated")
+    ACCOUNT_REACTIVATED = "account_reactivated", _("Account reactivated")
+
+
+class SecurityEvent(models.Model):
+    """One line of the security log: who did what to which account, from where.
+
+    ``username`` keeps what was typed at a failed log-in, where no account may exist;
+    rows are only ever added, never edited.
+    """
+
+    kind = models.CharField(_("event"), max_length=40, choices=SecurityEventKind.choices)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="security_events_done", verbose_name=_("by")
+    )
+    target = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="security_events", verbose_name=_("account")
+    )
+    username = models.CharField(_("username"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("security event")
+        verbose_name_plural = _("security events")
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=[
+                        "login", "login_failed", "locked_out", "logout", "password_reset_requested",
+                        "password_reset_forced", "password_changed", "account_created", "account_changed",
+                        "role_changed", "account_deactivated", "account_reactivated",
+                    ]
+                ),
+                name="security_event_kind_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.username}"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -80,3 +81,57 @@ class AgencyAlias(models.Model):
 
     def __str__(self) -> str:
         return self.alias
+
+
+class RestructuringKind(models.TextChoices):
+    RENAME = "rename", _("Rename")
+    MERGE = "merge", _("Merge")
+    SPLIT = "split", _("Split")
+    DISSOLVE = "dissolve", _("Dissolve")
+
+
+class RestructuringEvent(models.Model):
+    """A decision that moved agencies' tasks to successors from an effective date.
+
+    ``changes`` keeps exactly what the event did (assignments closed and opened, agency
+    dates changed, agencies it created) so that undoing a mistaken event restores the
+    state before it instead of guessing. The event is never deleted: an undone event
+    keeps its record with ``undone_at`` set.
+    """
+
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="restructurings", verbose_name=_("province"))
+    kind = models.CharField(_("kind"), max_length=20, choices=RestructuringKind.choices)
+    effective_date = models.DateField(_("effective date"))
+    predecessors = models.ManyToManyField(Agency, related_name="restructurings_out", verbose_name=_("predecessors"))
+    successors = models.ManyToManyField(Agency, related_name="restructurings_in", verbose_name=_("successors"))
+    # For a split: {task_id: successor_agency_id}, the coordinator's choice per task.
+    task_choices = models.JSONField(_("task choices"), default=dict, blank=True)
+    decision = models.CharField(_("decision"), max_length=255, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    changes = models.JSONField(default=dict, blank=True, editable=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("recorded by")
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    undone_at = models.DateTimeField(_("undone at"), null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("undone by")
+    )
+
+    class Meta:
+        verbose_name = _("restructuring")
+        verbose_name_plural = _("restructurings")
+        ordering = ["-effective_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=["rename", "merge", "split", "dissolve"]), name="restructuring_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.effective_date:%d/%m/%Y}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

@@ -6,10 +6,15 @@ signed in or not, sees the same agencies.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Agency
+from .models import Agency, RestructuringEvent, RestructuringKind
+from .policies import RestructuringEventPolicy
 
 
 def agency_list(*, user, province_id: int | None = None, q: str = "") -> QuerySet[Agency]:
@@ -39,3 +44,132 @@ def agency_get(*, user, pk: int) -> Agency:
         "aliases", Prefetch("assignments", queryset=assignments)
     )
     return get_object_or_404(qs, pk=pk)
+
+
+# ---- successions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LineageStep:
+    """One restructuring seen from one agency: the others on the far side, and when."""
+
+    event: RestructuringEvent
+    kind: str
+    date: dt.date
+    agencies: list[Agency]
+
+    @property
+    def kind_label(self) -> str:
+        return RestructuringKind(self.kind).label
+
+
+@dataclass(frozen=True)
+class Lineage:
+    predecessors: list[LineageStep] = field(default_factory=list)  # events that formed or fed this agency
+    successors: list[LineageStep] = field(default_factory=list)  # events that ended it
+
+    def __bool__(self) -> bool:
+        return bool(self.predecessors or self.successors)
+
+
+def _live_events() -> QuerySet[RestructuringEvent]:
+    return RestructuringEvent.objects.filter(undone_at__isnull=True)
+
+
+def agency_lineage(agency: Agency) -> Lineage:
+    """Direct predecessors and successors of an agency, with the dates (two queries).
+
+    ``predecessors``: the steps in which this agency took over others ("formerly ...");
+    ``successors``: the steps in which it passed its tasks on ("merged into ... on").
+    Undone events are ignored. Follow the chain by calling again on the agencies listed.
+    """
+    incoming = _live_events().filter(successors=agency).prefetch_related("predecessors").order_by("effective_date", "id")
+    outgoing = _live_events().filter(predecessors=agency).prefetch_related("successors").order_by("effective_date", "id")
+    return Lineage(
+        predecessors=[LineageStep(e, e.kind, e.effective_date, sorted(e.predecessors.all(), key=lambda a: a.name)) for e in incoming],
+        successors=[LineageStep(e, e.kind, e.effective_date, sorted(e.successors.all(), key=lambda a: a.name)) for e in outgoing],
+    )
+
+
+def _next_event(agency_id: int, date: dt.date) -> RestructuringEvent | None:
+    return (
+        _live_events()
+        .filter(predecessors__id=agency_id, effective_date__lte=date)
+        .prefetch_related("successors")
+        .order_by("effective_date", "id")
+        .first()
+    )
+
+
+def agency_successor_as_of(agency: Agency, date: dt.date, *, task=None) -> Agency | None:
+    """The agency answering for ``agency``'s duties on ``date``, following chained events.
+
+    Returns ``agency`` itself when nothing had happened to it by then. A split shares the
+    tasks out, so it is resolved only with ``task`` (the coordinator's choice for that
+    task); without one, a split gives ``None`` — use :func:`agency_successors_as_of`.
+    """
+    current = agency
+    seen: set[int] = set()
+    while current.pk not in seen:
+        seen.add(current.pk)
+        event = _next_event(current.pk, date)
+        if event is None:
+            return current
+        successors = list(event.successors.all())
+        if event.kind == RestructuringKind.SPLIT:
+            if task is None:
+                return None
+            chosen = (event.task_choices or {}).get(str(getattr(task, "pk", task)))
+            current = next((a for a in successors if a.pk == chosen), None)
+            if current is None:
+                return None
+        else:
+            current = successors[0]
+    return current
+
+
+def agency_successors_as_of(agency: Agency, date: dt.date) -> list[Agency]:
+    """Every agency that holds part of ``agency``'s duties on ``date`` (splits branch)."""
+    result: list[Agency] = []
+    stack = [agency]
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if current.pk in seen:
+            continue
+        seen.add(current.pk)
+        event = _next_event(current.pk, date)
+        if event is None:
+            result.append(current)
+        else:
+            stack.extend(event.successors.all())
+    return sorted(result, key=lambda a: a.name)
+
+
+def restructuring_list(*, user) -> list[RestructuringEvent]:
+    if not RestructuringEventPolicy.can_view(user):
+        raise Http404
+    return list(
+        RestructuringEvent.objects.select_related("recorded_by", "undone_by", "province")
+        .prefetch_related("predecessors", "successors")
+        .order_by("-effective_date", "-id")
+    )
+
+
+def restructuring_get(*, user, pk: int) -> RestructuringEvent:
+    event = (
+        RestructuringEvent.objects.select_related("recorded_by", "undone_by", "province")
+        .prefetch_related("predecessors", "successors")
+        .filter(pk=pk)
+        .first()
+    )
+    if event is None or not RestructuringEventPolicy.can_view(user, event):
+        raise Http404
+    return event
+
+
+def agency_choices(*, province_id: int | None = None) -> QuerySet[Agency]:
+    qs = Agency.objects.select_related("province").order_by("name")
+    if province_id:
+        qs = qs.filter(province_id=province_id)
+    return qs
