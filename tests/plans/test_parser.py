@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import ngvh.plans
-from ngvh.plans.parser import parse_bytes
+from ngvh.plans.parsed import PlanParseError
+from ngvh.plans.parser import parse_bytes, parse_timeframe, split_parties
 from ngvh.plans.vocabulary import Vocabulary
 
 SEED = Path(ngvh.plans.__file__).parent / "seeds" / "ke-hoach-274-KH-UBND-hai-phong.txt"
@@ -171,3 +172,289 @@ def test_seed_warnings_name_lines(seed_plan):
     assert seed_plan.warnings
     assert all(isinstance(w["line"], int) and w["message"] for w in seed_plan.warnings)
     assert any("cổng thông tin" in w["message"] and w["line"] == 220 for w in seed_plan.warnings)
+
+
+# --- 1. metadata -----------------------------------------------------------------------
+
+
+def test_metadata_from_letter_head():
+    # Given a plan with a two-column letter head, a "Số:" line and a bold two-line title
+    text = make_plan(
+        one_task_table(),
+        header=(
+            "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH QUẢNG NINH\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 12/KH-UBND\n"
+            "*Hạ Long, ngày 03 tháng 3 năm 2023*\n\n"
+            "KẾ HOẠCH\n"
+            "**Triển khai Chiến lược Ngoại giao văn hóa\n"
+            "của tỉnh đến năm 2030 .**\n\n"
+            "Căn cứ Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng Chính phủ về việc phê duyệt "
+            "Chiến lược; Công văn số 404/BNG-NGVH-UNESCO ngày 10/02/2022 của Bộ Ngoại giao, Ủy ban nhân dân "
+            "tỉnh Quảng Ninh ban hành Kế hoạch.\n\n"
+        ),
+        body="I. TỔ CHỨC THỰC HIỆN\n\n1. Các đơn vị báo cáo trước ngày 30/10 hằng năm.\n\n",
+        caption=False,
+    )
+    # When it is parsed
+    plan = parse_text(text)
+    # Then number, date, place, issuer, title, legal basis and deadline come from the text
+    assert plan.number == "12/KH-UBND"
+    assert plan.issued_on == dt.date(2023, 3, 3)
+    assert plan.place == "Hạ Long"
+    assert plan.issuer == "Ủy ban nhân dân tỉnh Quảng Ninh"
+    assert plan.title == "Triển khai Chiến lược Ngoại giao văn hóa của tỉnh đến năm 2030"
+    assert [(b["number"], b["issued_on"]) for b in plan.legal_basis] == [
+        ("2013/QĐ-TTg", "2021-11-30"),
+        ("404/BNG-NGVH-UNESCO", "2022-02-10"),
+    ]
+    assert plan.legal_basis[0]["title"].startswith("Quyết định số 2013/QĐ-TTg ngày 30/11/2021 của Thủ tướng")
+    assert plan.legal_basis[1]["title"].endswith("của Bộ Ngoại giao")
+    assert plan.report_deadline == (10, 30)
+
+
+def test_number_and_date_from_appendix_caption_when_the_letter_has_none():
+    # Given a plan with no "Số:" line and no place-and-date line, only the appendix caption
+    text = make_plan(
+        one_task_table(),
+        header="KẾ HOẠCH\nNgoại giao văn hóa\n\nỦy ban nhân dân tỉnh Nam Định ban hành Kế hoạch.\n\n",
+    ).replace("(Kèm theo Kế hoạch số 12/KH-UBND ngày 03/3/2023)", "(Kèm theo Kế hoạch số 7/KH-UBND ngày 09/01/2024)")
+    # When it is parsed
+    plan = parse_text(text)
+    # Then the caption supplies the number and the date, the preamble the issuer
+    assert plan.number == "7/KH-UBND"
+    assert plan.issued_on == dt.date(2024, 1, 9)
+    assert plan.issuer == "Ủy ban nhân dân tỉnh Nam Định"
+
+
+def test_missing_plan_number_is_refused_in_both_languages():
+    # Given a plan with neither a "Số:" line nor an appendix caption
+    text = make_plan(one_task_table(), caption=False).replace("Số: 12/KH-UBND\n", "")
+    # When it is parsed / Then it is refused, saying the number is missing
+    with pytest.raises(PlanParseError) as refused:
+        parse_text(text)
+    assert "số kế hoạch" in refused.value.message_vi
+    assert "plan number is missing" in refused.value.message_en
+
+
+def test_missing_date_is_refused():
+    # Given a plan with no place-and-date line and no dated caption
+    text = make_plan(one_task_table(), caption=False).replace("Hạ Long, ngày 03 tháng 3 năm 2023\n", "")
+    # When it is parsed / Then it is refused
+    with pytest.raises(PlanParseError) as refused:
+        parse_text(text)
+    assert "ngày ban hành" in refused.value.message_vi
+    assert "date of issue" in refused.value.message_en
+
+
+def test_plan_without_task_table_is_refused():
+    # Given a plan whose appendix has no table
+    text = make_plan("Không có bảng.\n")
+    # When it is parsed / Then it is refused, naming the missing table
+    with pytest.raises(PlanParseError) as refused:
+        parse_text(text)
+    assert "bảng nhiệm vụ" in refused.value.message_vi
+    assert "task table" in refused.value.message_en
+
+
+# --- 2. body ---------------------------------------------------------------------------
+
+
+def test_body_sections_bullets_page_breaks_duplicates_recipients_and_signer():
+    # Given a body with bullets, a paragraph cut by a page break, two items numbered 2
+    body = (
+        "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n- Triển khai có hiệu\n\nquả, linh hoạt.\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Văn hóa& Thể thao phối hợp với các Sở, ban, ngành:\n\n- Tổ chức lễ hội;\n\n"
+        "2. Sở Ngoại vụ chủ trì:\n\n- Làm đầu mối.\n\n"
+        "2. Sở Thông tin-Truyền thông chủ trì và phối hợp với các Sở, ngành:\n\n- Tuyên truyền./.\n\n"
+        "Nơi nhận:\n- Bộ Ngoại giao;\n- Các Sở: Ng.v, VHTT;\n- Lưu: VT.\n\n"
+        "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n(Đã ký)\n\nTrần Văn B\n\n"
+    )
+    # When it is parsed
+    plan = parse_text(make_plan(one_task_table(), body=body))
+    # Then sections are coded, duties carry the canonical agency, the duplicate is II.2b
+    sections = {s.code: s for s in plan.body}
+    assert list(sections) == ["I", "I.1", "II", "II.1", "II.2", "II.2b"]
+    assert sections["I.1"].paragraphs == ["Triển khai có hiệu quả, linh hoạt."]
+    assert sections["II.1"].agency == "Sở Văn hóa và Thể thao"
+    assert sections["II.1"].paragraphs == ["Tổ chức lễ hội;"]
+    assert sections["II.2b"].agency == "Sở Thông tin và Truyền thông"
+    assert sections["II.2b"].paragraphs == ["Tuyên truyền."]
+    duplicate = [w for w in plan.warnings if "II.2b" in w["message"]]
+    assert duplicate and duplicate[0]["line"] == text_line(make_plan(one_task_table(), body=body), "2. Sở Thông tin")
+    assert plan.recipients == ["Bộ Ngoại giao", "Các Sở: Ng.v, VHTT", "Lưu: VT"]
+    assert plan.signer == {"on_behalf": "KT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Trần Văn B"}
+
+
+def text_line(text: str, start: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n"), start=1) if line.startswith(start))
+
+
+# --- 3. appendix table -----------------------------------------------------------------
+
+
+def test_columns_found_by_name_in_any_order_with_repeated_headers_and_group_variants():
+    # Given a table whose columns are reordered and named with the family's variants
+    header = "STT\tNhiệm vụ\tThời gian thực hiện\tCơ quan phối hợp\tCơ quan chủ trì\tSản phẩm"
+    table = (
+        f"{header}\n"
+        "I.\tNhóm một\t\t\t\t\n"
+        "1.\tNhiệm vụ một\tNăm 2023\tSở Du lịch\tSở Ngoại vụ\tBáo cáo\n"
+        "1.1\tViệc con\t\t\tSở Du lịch\t\n"
+        "\n"
+        f"{header}\n"
+        "II. Nhóm hai, tiêu đề ở ô đầu.\t\t\t\t\t\n"
+        "1\tNhiệm vụ hai\tHằng năm\t\tSở Văn hóa và Thể thao\t\n"
+    )
+    # When it is parsed
+    plan = parse_text(make_plan(table))
+    # Then the repeated header is skipped, groups normalised, tasks coded by group
+    assert [(g.code, g.title) for g in plan.groups] == [("I", "Nhóm một"), ("II", "Nhóm hai, tiêu đề ở ô đầu")]
+    assert [t.code for t in plan.tasks] == ["I.1", "I.1.1", "II.1"]
+    first = plan.tasks[0]
+    assert (first.lead, first.coordinators, first.products) == ("Sở Ngoại vụ", ["Sở Du lịch"], "Báo cáo")
+    assert (first.timeframe.kind, first.timeframe.start) == ("year", 2023)
+    assert plan.tasks[2].timeframe.kind == "annual"
+
+
+def test_row_with_too_few_cells_is_refused_naming_the_row():
+    # Given a task row with only a number and a title
+    table = f"{HEADER}\nI\tNhóm\t\t\t\n1\tNhiệm vụ thiếu ô\n"
+    text = make_plan(table)
+    # When it is parsed / Then it is refused, naming the row
+    with pytest.raises(PlanParseError) as refused:
+        parse_text(text)
+    assert refused.value.row == text_line(text, "1\tNhiệm vụ thiếu ô")
+    assert "bảng, dòng" in str(refused.value) and "table row" in str(refused.value)
+
+
+def test_duplicate_task_code_is_refused():
+    # Given two tasks numbered 1 in one group
+    table = f"{HEADER}\nI\tNhóm\t\t\t\n1\tMột\tSở Ngoại vụ\t\tHàng năm\n1\tHai\tSở Du lịch\t\tHàng năm\n"
+    text = make_plan(table)
+    # When it is parsed / Then the second row is refused
+    with pytest.raises(PlanParseError) as refused:
+        parse_text(text)
+    assert refused.value.row == text_line(text, "1\tHai")
+    assert "I.1" in refused.value.message_vi and "I.1" in refused.value.message_en
+
+
+# --- 4. agencies in cells --------------------------------------------------------------
+
+VHTT, NV, DL = "Sở Văn hóa và Thể thao", "Sở Ngoại vụ", "Sở Du lịch"
+
+
+@pytest.mark.parametrize(
+    ("cell", "agencies", "related", "others"),
+    [
+        ("Sở Văn hóa và Thể thao Sở Du lịch Các đơn vị liên quan", [VHTT, DL], True, []),
+        ("Sở Ngoại vụ Sở Văn hóa và Thể thao Sở Du lịch", [NV, VHTT, DL], False, []),
+        ("Sở Văn hóa và Thể thao cùng các đơn vị liên quan", [VHTT], True, []),
+        ("Công an thành phố và các đơn vị liên quan", ["Công an thành phố"], True, []),
+        ("Sở Văn hóa và Thể thao Các đơn vị liên quan.", [VHTT], True, []),
+        ("Sở Văn hóa& Thể thao; Sở Văn hóa và Thể Thao", [VHTT], False, []),
+        ("Sở Thông tin-Truyền thông, Sở Văn hóa, Thể thao và Du lịch", [
+            "Sở Thông tin và Truyền thông", "Sở Văn hóa, Thể thao và Du lịch"], False, []),
+        ("Sở Ngoại vụ, Các quận, huyện, đơn vị liên quan", [NV], True, ["Các quận, huyện"]),
+        ("Ủy ban nhân dân các quận, huyện", [], False, ["Các quận, huyện"]),
+        ("Sở Ngoại vụ\nSở Du lịch", [NV, DL], False, []),
+        ("Văn phòng Ủy ban nhân dân thành phố, Sở Nội vụ", [
+            "Văn phòng Ủy ban nhân dân thành phố", "Sở Nội vụ"], False, []),
+        ("Cơ quan Báo chí Hải Phòng; hệ thống thông tin cơ sở.", [], False, [
+            "Cơ quan Báo chí Hải Phòng", "hệ thống thông tin cơ sở"]),
+        ("Sở VHTT và Sở KHĐT", [VHTT, "Sở Kế hoạch và Đầu tư"], False, []),
+    ],
+)
+def test_coordinator_cells_are_split_into_agencies_and_placeholders(cell, agencies, related, others):
+    # Given a coordinator cell as clerks write them / When split
+    parties = split_parties(cell, Vocabulary.default())
+    # Then agencies are canonical, in order, and placeholders are not agencies
+    assert [name for name, _, _ in parties.agencies] == agencies
+    assert parties.related_units is related
+    assert parties.other_parties == others
+
+
+def test_unknown_agency_is_accepted_and_a_second_lead_becomes_coordinator():
+    # Given a lead cell with two agencies, one unknown, and a portal typo among coordinators
+    table = one_task_table(
+        lead="Ban Quản lý Vịnh Hạ Long; Sở Ngoại vụ",
+        coordinators="Sở Ngoại vụ; hệ thống công thông tin điện tử tỉnh",
+    )
+    text = make_plan(table)
+    # When parsed
+    plan = parse_text(text)
+    task = plan.tasks[0]
+    # Then the first is lead, the second a coordinator once, the typo is corrected with a warning
+    assert task.lead == "Ban Quản lý Vịnh Hạ Long"
+    assert task.coordinators == ["Sở Ngoại vụ"]
+    assert task.other_parties == ["hệ thống cổng thông tin điện tử tỉnh"]
+    agencies = {a["name"]: a["known"] for a in plan.agencies}
+    assert agencies == {"Ban Quản lý Vịnh Hạ Long": False, "Sở Ngoại vụ": True}
+    row = text_line(text, "1\tNhiệm vụ một.")
+    assert {w["line"] for w in plan.warnings} == {row}
+    assert any("nhiều cơ quan" in w["message"] for w in plan.warnings)
+
+
+def test_province_vocabulary_spelling_wins():
+    # Given a province that stores its own spelling and abbreviation
+    vocabulary = Vocabulary.default().with_agencies(
+        ["Sở Văn hoá, Thể thao và Du lịch"], {"SVHTTDL": "Sở Văn hoá, Thể thao và Du lịch"}
+    )
+    # When a cell uses another spelling and the abbreviation
+    parties = split_parties("Sở Văn hóa, Thể Thao & Du lịch; SVHTTDL", vocabulary)
+    # Then both become the stored spelling
+    assert [name for name, _, _ in parties.agencies] == ["Sở Văn hoá, Thể thao và Du lịch"]
+
+
+# --- 5. timeframes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hàng năm", {"kind": "annual"}),
+        ("Hằng năm", {"kind": "annual"}),
+        ("hàng năm", {"kind": "annual"}),
+        ("Thường xuyên", {"kind": "ongoing"}),
+        ("2025-2030", {"kind": "period", "start": 2025, "end": 2030}),
+        ("2025 – 2030", {"kind": "period", "start": 2025, "end": 2030}),
+        ("2025 - 2030", {"kind": "period", "start": 2025, "end": 2030}),
+        ("2025–2030", {"kind": "period", "start": 2025, "end": 2030}),
+        ("Giai đoạn 2025-2030", {"kind": "period", "start": 2025, "end": 2030}),
+        ("Từ 2025 đến 2030", {"kind": "period", "start": 2025, "end": 2030}),
+        ("Năm 2023", {"kind": "year", "start": 2023, "end": 2023}),
+        ("2023", {"kind": "year", "start": 2023, "end": 2023}),
+        ("Quý IV/2023", {"kind": "quarter", "year": 2023, "quarter": 4}),
+        ("Quý 4 năm 2023", {"kind": "quarter", "year": 2023, "quarter": 4}),
+        ("Theo các hoạt động, sự kiện phát sinh", {"kind": "as_arising"}),
+        ("Khi có phát sinh", {"kind": "as_arising"}),
+        ("", {"kind": "unspecified"}),
+    ],
+)
+def test_timeframe_cells(text, expected):
+    # Given a timeframe cell / When read / Then its kind and years are known, the text kept
+    timeframe = parse_timeframe(text)
+    assert timeframe.to_json() == expected
+    assert timeframe.text == text
+
+
+def test_unreadable_timeframe_is_a_warning_and_a_reversed_period_a_refusal():
+    # Given a task with a timeframe we cannot read
+    text = make_plan(one_task_table(time="Sau khi có kinh phí"))
+    plan = parse_text(text)
+    # Then it is unspecified, the text kept, and a warning names the row
+    assert plan.tasks[0].timeframe.kind == "unspecified"
+    assert plan.tasks[0].timeframe.text == "Sau khi có kinh phí"
+    assert plan.warnings == [
+        {
+            "line": text_line(text, "1\tNhiệm vụ một."),
+            "message": "Nhiệm vụ I.1: không hiểu thời gian “Sau khi có kinh phí”; ghi là chưa xác định.",
+            "message_en": "Task I.1: cannot read the timeframe “Sau khi có kinh phí”; recorded as unspecified.",
+        }
+    ]
+    # Given a period that ends before it starts / Then the row is refused
+    reversed_text = make_plan(one_task_table(time="2030-2025"))
+    with pytest.raises(PlanParseError) as refused:
+        parse_text(reversed_text)
+    assert refused.value.row == text_line(reversed_text, "1\tNhiệm vụ một.")
