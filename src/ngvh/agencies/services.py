@@ -88,8 +88,14 @@ def _require(allowed: bool) -> None:
 
 def _history_user(obj, user) -> None:
     """Name the acting user on the history row even outside a request (commands)."""
-    if user is not None and getattr(user, "is_authenticated", False):
+    if _is_account(user):
         obj._history_user = user
+
+
+def _is_account(user) -> bool:
+    from ngvh.accounts.models import User
+
+    return isinstance(user, User) and user.is_authenticated
 
 
 def _clean_aliases(*, province: Province, agency: Agency | None, aliases: list[str]) -> list[tuple[str, str]]:
@@ -397,7 +403,7 @@ def restructuring_record(
         decision=nfc(decision),
         note=note.strip(),
         source=source,
-        recorded_by=user if getattr(user, "is_authenticated", False) else None,
+        recorded_by=user if _is_account(user) else None,
         changes={
             "closed": closed,
             "created": created,
@@ -479,7 +485,7 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
         except (ProtectedError, IntegrityError):
             kept.append(agency.pk)
     event.undone_at = timezone.now()
-    event.undone_by = user if getattr(user, "is_authenticated", False) else None
+    event.undone_by = user if _is_account(user) else None
     event.changes = {**changes, "kept_agencies": kept}
     event.save(update_fields=["undone_at", "undone_by", "changes"])
     return event
@@ -487,3 +493,122 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
 
 def _date_or_none(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+# ---- restructuring files ----------------------------------------------------------------
+
+
+class CommandLineOperator:
+    """The operator running ``ngvh agencies apply-restructuring`` on the server.
+
+    Shell access to the server already means full control, so the command acts with the
+    coordinator's rights; it is never a web user and is recorded as no user.
+    """
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = True
+    role = "coordinator"
+    agency_id = None
+    pk = None
+
+
+@dataclass(frozen=True)
+class FileApplyResult:
+    applied: list[RestructuringEvent]
+    already: list[str]
+    skipped_unverified: list[str]
+
+
+def _describe(planned) -> str:
+    return f"{planned.kind}: {', '.join(planned.predecessors)} → {', '.join(s.name for s in planned.successors)}"
+
+
+@transaction.atomic
+def restructuring_file_apply(*, user, parsed, source: str = "", include_unverified: bool = False) -> FileApplyResult:
+    """Apply every event of a restructuring file, or nothing at all.
+
+    Every agency named must already be known (by name or alias), except successors the
+    file marks ``new``; one unknown name refuses the whole file before anything changes.
+    An event already applied (same kind, date and predecessors) is skipped, so the file
+    can be run twice.
+    """
+    from django.utils.text import slugify
+
+    from ngvh.core.text import ascii_key
+
+    from .restructuring_file import RestructuringFileError
+
+    _require(RestructuringEventPolicy.can_record(user))
+    province = Province.objects.filter(code=slugify(ascii_key(nfc(parsed.province)))).first()
+    if province is None:
+        raise RestructuringFileError(
+            message_vi=f"Chưa có tỉnh/thành phố \"{parsed.province}\" trong hệ thống: hãy nhập kế hoạch trước.",
+            message_en=f"Province \"{parsed.province}\" is not in the system yet: import its plan first.",
+        )
+    wanted = [e for e in parsed.events if e.verified or include_unverified]
+    skipped = [_describe(e) for e in parsed.events if e not in wanted]
+
+    def find(name: str) -> Agency | None:
+        key = agency_key(name)
+        agency = Agency.objects.filter(province=province, name_key=key).first()
+        if agency is None:
+            alias = AgencyAlias.objects.filter(province=province, key=key).select_related("agency").first()
+            agency = alias.agency if alias else None
+        return agency
+
+    unknown: list[str] = []
+    undated: list[str] = []
+    for planned in wanted:
+        if planned.effective_date is None:
+            undated.append(_describe(planned))
+        unknown += [n for n in planned.predecessors if find(n) is None]
+        unknown += [s.name for s in planned.successors if not s.new and find(s.name) is None]
+    if unknown:
+        names = "; ".join(dict.fromkeys(unknown))
+        raise RestructuringFileError(
+            message_vi=f"Không áp dụng tệp: không tìm thấy cơ quan {names}. Không có thay đổi nào được ghi.",
+            message_en=f"File not applied: unknown agency {names}. Nothing was changed.",
+        )
+    if undated:
+        raise RestructuringFileError(
+            message_vi="Không áp dụng tệp: chưa có ngày hiệu lực cho " + "; ".join(undated) + ". Hãy ghi ngày vào tệp.",
+            message_en="File not applied: no effective date for " + "; ".join(undated) + ". Write the date in the file.",
+        )
+
+    applied: list[RestructuringEvent] = []
+    already: list[str] = []
+    for planned in wanted:
+        predecessors = [find(n) for n in planned.predecessors]
+        existing = RestructuringEvent.objects.filter(
+            undone_at__isnull=True, kind=planned.kind, effective_date=planned.effective_date,
+            predecessors__in=predecessors,
+        ).distinct()
+        if any(set(e.predecessors.all()) == set(predecessors) for e in existing):
+            already.append(_describe(planned))
+            continue
+        successors, new = [], []
+        for s in planned.successors:
+            found = find(s.name)
+            if found is not None:
+                successors.append(found)
+            else:
+                new.append(NewAgency(name=s.name, kind=s.kind, short_name=s.short_name))
+        choices: dict[int, int] = {}
+        if planned.task_choices:
+            # A split in a file shares tasks between successors that already exist.
+            from ngvh.plans.models import Task
+
+            tasks = dict(Task.objects.filter(plan__province=province, code__in=list(planned.task_choices)).values_list("code", "pk"))
+            for code, target in planned.task_choices.items():
+                agency = find(target)
+                if code in tasks and agency is not None:
+                    choices[tasks[code]] = agency.pk
+        event = restructuring_record(
+            user=user, kind=planned.kind, effective_date=planned.effective_date, predecessors=predecessors,
+            successors=successors, new_successors=new, decision=planned.decision, note=planned.note, source=source,
+            task_choices=choices or None,
+        )
+        applied.append(event)
+    return FileApplyResult(applied=applied, already=already, skipped_unverified=skipped)
+

@@ -1,0 +1,75 @@
+"""``ngvh agencies apply-restructuring FILE``: replay a province's restructuring decisions.
+
+The bundled Hải Phòng 2025 file is at ``src/ngvh/agencies/data/hai-phong-2025.json``
+(``ngvh agencies apply-restructuring hai-phong-2025`` finds it by that short name).
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+BUNDLED = {"hai-phong-2025": "hai-phong-2025.json"}
+
+
+class Command(BaseCommand):
+    help = "Agency registry tasks. apply-restructuring FILE: apply a restructuring file (all or nothing)."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        apply = sub.add_parser("apply-restructuring", help="Apply a restructuring file (JSON).")
+        apply.add_argument("file", help="Path to the file, or 'hai-phong-2025' for the bundled one.")
+        apply.add_argument("--include-unverified", action="store_true", help="Also apply events marked unverified.")
+        apply.add_argument("--user", default="", help="Username of the coordinator to record as author.")
+        apply.add_argument("--lang", choices=["vi", "en"], default="vi", help="Language of messages.")
+
+    def handle(self, *args, action: str, **options):
+        if action == "apply-restructuring":
+            self.apply(**options)
+
+    def apply(self, *, file: str, include_unverified: bool, user: str, lang: str, **_):
+        from ngvh.accounts.models import User
+        from ngvh.agencies.restructuring_file import (
+            RestructuringFileError,
+            parse_restructuring_file,
+        )
+        from ngvh.agencies.services import CommandLineOperator, restructuring_file_apply
+
+        if file in BUNDLED:
+            raw = files("ngvh.agencies").joinpath("data", BUNDLED[file]).read_bytes()
+            source = BUNDLED[file]
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise CommandError(f"Không tìm thấy tệp {file}" if lang == "vi" else f"File not found: {file}")
+            raw, source = path.read_bytes(), path.name
+        actor = CommandLineOperator()
+        if user:
+            actor = User.objects.filter(username=user, is_active=True).first()
+            if actor is None:
+                raise CommandError(f"Không có tài khoản {user}" if lang == "vi" else f"No active account {user}")
+        try:
+            parsed = parse_restructuring_file(raw)
+            result = restructuring_file_apply(user=actor, parsed=parsed, source=source, include_unverified=include_unverified)
+        except RestructuringFileError as exc:
+            raise CommandError(exc.message_vi if lang == "vi" else exc.message_en) from exc
+        except ValidationError as exc:
+            raise CommandError("; ".join(exc.messages)) from exc
+        vi = lang == "vi"
+        for event in result.applied:
+            names = ", ".join(a.name for a in event.predecessors.all())
+            into = ", ".join(a.name for a in event.successors.all())
+            self.stdout.write(
+                f"Đã áp dụng: {names} → {into} từ {event.effective_date:%d/%m/%Y}" if vi
+                 else f"Applied: {names} → {into} from {event.effective_date:%d/%m/%Y}"
+            )
+        for line in result.already:
+            self.stdout.write(("Đã áp dụng trước đó: " if vi else "Already applied: ") + line)
+        for line in result.skipped_unverified:
+            self.stdout.write(
+                ("Bỏ qua (chưa kiểm chứng, dùng --include-unverified): " if vi else "Skipped (unverified, use --include-unverified): ")
+                + line
+            )
