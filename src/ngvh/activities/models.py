@@ -87,6 +87,12 @@ class Activity(models.Model):
         indexes = [
             models.Index(fields=["plan", "year"]),
             models.Index(fields=["agency", "year"]),
+            # The list page's default order and its filters, at a million rows.
+            models.Index(fields=["plan", "-start_date", "-id"], name="activity_plan_recent"),
+            models.Index(fields=["-start_date", "-id"], name="activity_recent"),
+            models.Index(fields=["status", "-start_date"], name="activity_status_recent"),
+            models.Index(fields=["kind", "-start_date"], name="activity_kind_recent"),
+            models.Index(fields=["start_date", "end_date"], name="activity_dates"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="activity_dates_ordered"),
@@ -113,3 +119,73 @@ class ActivityCountry(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["activity", "code"], name="activity_country_unique")]
         indexes = [models.Index(fields=["code"])]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class Attachment(models.Model):
+    """Evidence for an activity: a photo, a PDF or an Office file.
+
+    The file sits under ``MEDIA_ROOT`` with a random name (``stored_name``), never under
+    the web root; the original name is kept only for display and for the download's
+    ``Content-Disposition``, after sanitising. Another agency sees it only when
+    ``is_public`` is set (photos for the city's report, say), whatever the activity's status.
+    """
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("activity"))
+    stored_name = models.CharField(max_length=100, unique=True, editable=False)
+    thumbnail_name = models.CharField(max_length=100, blank=True, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    extension = models.CharField(max_length=10)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    is_image = models.BooleanField(default=False)
+    is_public = models.BooleanField(
+        _("visible to other agencies"),
+        default=False,
+        help_text=_("Leave unticked to keep the file to your agency, the focal point and the city leaders."),
+    )
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["activity", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(stored_name__contains="/") & ~Q(stored_name__contains="\\"), name="attachment_flat_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class CalendarToken(models.Model):
+    """A private subscription address for a calendar app.
+
+    One per user, plan and scope (one agency, or the whole plan when ``agency`` is empty).
+    The feed shows what its owner may see at the time it is fetched, so a token never
+    outlives its owner's rights: a deactivated account's feed answers 404.
+    """
+
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_tokens")
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar subscription")
+        verbose_name_plural = _("calendar subscriptions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "plan", "agency"], name="calendar_token_unique_scope"),
+            models.UniqueConstraint(
+                fields=["user", "plan"], condition=Q(agency__isnull=True), name="calendar_token_unique_plan_scope"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.plan} {self.agency or '*'}"

@@ -1,0 +1,348 @@
+"""Every write on activities, their evidence, partners and calendar subscriptions.
+
+Each service checks the policy, checks the data, writes, and leaves a history row
+with the acting user (django-simple-history), so an activity's page can say who
+changed what. Files are removed from disk only once the deletion has committed.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from ngvh.core.text import agency_key, nfc
+
+from . import storage
+from .data import ActivityData, validate
+from .models import Activity, ActivityCountry, Attachment, CalendarToken, ForeignPartner
+from .policies import ActivityPolicy, AttachmentPolicy, CalendarTokenPolicy
+from .xlsx import (
+    CheckedRows,
+    ImportFileError,
+    ImportLookups,
+    check_rows,
+    fast_search_key,
+    read_rows,
+    task_code_key,
+)
+
+
+class UnassignedTasks(Exception):
+    """The recording agency is not a current lead or coordinator of some chosen tasks.
+
+    Not an error: the user confirms and saves again (``confirm_unassigned=True``).
+    """
+
+    def __init__(self, tasks):
+        super().__init__("agency not assigned to: " + ", ".join(t.code for t in tasks))
+        self.tasks = tasks
+
+
+def unassigned_tasks(*, agency_id: int, task_ids: list[int]):
+    """Chosen tasks the agency holds no current assignment on, in plan order."""
+    from ngvh.plans.models import Task
+
+    if not task_ids:
+        return []
+    return list(
+        Task.objects.filter(pk__in=task_ids)
+        .exclude(assignments__agency_id=agency_id, assignments__active_until__isnull=True)
+        .order_by("order")
+    )
+
+
+def _check(*, plan, data: ActivityData) -> None:
+    plan_task_ids = set(plan.tasks.filter(pk__in=data.task_ids).values_list("pk", flat=True)) if data.task_ids else set()
+    errors = validate(data, plan_task_ids=plan_task_ids)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _partner_countries(data: ActivityData) -> list[str]:
+    if not data.foreign_partner_ids:
+        return []
+    return list(ForeignPartner.objects.filter(pk__in=data.foreign_partner_ids).values_list("country", flat=True))
+
+
+def _fill(activity: Activity, data: ActivityData) -> None:
+    activity.agency_id = data.agency_id
+    activity.title = nfc(data.title)
+    activity.description = (data.description or "").strip()
+    activity.kind = data.kind
+    activity.status = data.status
+    activity.start_date = data.start_date
+    activity.end_date = data.end_date
+    activity.year = data.start_date.year
+    activity.place_country = data.place_country.upper()
+    activity.place_name = nfc(data.place_name)
+    activity.participants_total = data.participants_total
+    activity.participants_foreign = data.participants_foreign
+    activity.budget_state = data.budget_state
+    activity.budget_private = data.budget_private
+    activity.budget_foreign = data.budget_foreign
+    activity.media_count = data.media_count
+    activity.outcome = (data.outcome or "").strip()
+    activity.search_text = fast_search_key(
+        " ".join([activity.title, activity.description, activity.place_name, activity.outcome])
+    )
+
+
+def _relations(activity: Activity, data: ActivityData) -> None:
+    activity.tasks.set(data.task_ids)
+    activity.partner_agencies.set([a for a in data.partner_agency_ids if a != data.agency_id])
+    activity.foreign_partners.set(data.foreign_partner_ids)
+    activity.countries.all().delete()
+    ActivityCountry.objects.bulk_create(
+        [ActivityCountry(activity=activity, code=c) for c in data.reached_countries(_partner_countries(data))]
+    )
+
+
+def _confirm(data: ActivityData, confirm_unassigned: bool) -> None:
+    if confirm_unassigned:
+        return
+    missing = unassigned_tasks(agency_id=data.agency_id, task_ids=data.task_ids)
+    if missing:
+        raise UnassignedTasks(missing)
+
+
+@transaction.atomic
+def activity_create(*, user, plan, data: ActivityData, confirm_unassigned: bool = False, is_demo: bool = False) -> Activity:
+    if not ActivityPolicy.can_create(user) or not ActivityPolicy.can_record_for(user, data.agency_id):
+        raise PermissionDenied
+    _check(plan=plan, data=data)
+    _confirm(data, confirm_unassigned)
+    activity = Activity(plan=plan, created_by=user, is_demo=is_demo)
+    _fill(activity, data)
+    activity._history_user = user
+    activity.save()
+    _relations(activity, data)
+    return activity
+
+
+@transaction.atomic
+def activity_update(*, user, activity: Activity, data: ActivityData, confirm_unassigned: bool = False) -> Activity:
+    activity = Activity.objects.select_for_update().select_related("plan").get(pk=activity.pk)
+    if not ActivityPolicy.can_edit(user, activity) or not ActivityPolicy.can_record_for(user, data.agency_id):
+        raise PermissionDenied
+    _check(plan=activity.plan, data=data)
+    before = set(activity.tasks.values_list("pk", flat=True))
+    # Only newly chosen tasks ask for confirmation: the old ones were confirmed already.
+    new = ActivityData(**{**data.__dict__, "task_ids": [t for t in data.task_ids if t not in before]})
+    if activity.agency_id != data.agency_id:
+        new = data
+    _confirm(new, confirm_unassigned)
+    _fill(activity, data)
+    activity._history_user = user
+    activity.save()
+    _relations(activity, data)
+    return activity
+
+
+@transaction.atomic
+def activity_delete(*, user, activity: Activity) -> None:
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    if not ActivityPolicy.can_delete(user, activity):
+        raise PermissionDenied
+    names = [n for a in activity.attachments.all() for n in (a.stored_name, a.thumbnail_name)]
+    for attachment in activity.attachments.all():
+        attachment._history_user = user
+        attachment.delete()
+    activity._history_user = user
+    activity.delete()
+    transaction.on_commit(lambda: storage.remove(*names))
+
+
+# ---- attachments ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attachment_add(*, user, activity: Activity, upload, is_public: bool = False, caption: str = "") -> Attachment:
+    """Store one evidence file. Refused files raise ``ValidationError`` on ``file``.
+
+    The file is written before the row; if the row cannot be saved the file goes too.
+    (An outer transaction rolled back later leaves an unreferenced file: harmless, as
+    nothing can address it, and swept by deleting files no row names.)"""
+    if not AttachmentPolicy.can_add(user, activity):
+        raise PermissionDenied
+    try:
+        stored = storage.store(upload)
+    except storage.RefusedFile as exc:
+        raise ValidationError({"file": [str(exc)]}) from exc
+    attachment = Attachment(
+        activity=activity,
+        stored_name=stored.stored_name,
+        thumbnail_name=stored.thumbnail_name,
+        original_name=storage.sanitise_name(getattr(upload, "name", "") or ""),
+        content_type=stored.content_type,
+        extension=stored.extension,
+        size=stored.size,
+        is_image=stored.is_image,
+        is_public=is_public,
+        caption=nfc(caption)[:255],
+        uploaded_by=user,
+    )
+    attachment._history_user = user
+    try:
+        attachment.save()
+    except Exception:
+        storage.remove(stored.stored_name, stored.thumbnail_name)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_delete(*, user, attachment: Attachment) -> None:
+    attachment = Attachment.objects.select_related("activity").get(pk=attachment.pk)
+    if not AttachmentPolicy.can_delete(user, attachment):
+        raise PermissionDenied
+    names = (attachment.stored_name, attachment.thumbnail_name)
+    attachment._history_user = user
+    attachment.delete()
+    transaction.on_commit(lambda: storage.remove(*names))
+
+
+# ---- foreign partners -------------------------------------------------------------------
+
+
+@transaction.atomic
+def foreign_partner_ensure(*, user, name: str, country: str, kind: str = "locality") -> ForeignPartner:
+    """The registry entry for a partner, created the first time it is named."""
+    from .countries import is_country
+
+    if not ActivityPolicy.can_create(user):
+        raise PermissionDenied
+    name = nfc(name)
+    if not name:
+        raise ValidationError({"new_partner_name": [_("Enter the partner's name.")]})
+    if not is_country(country):
+        raise ValidationError({"new_partner_country": [_("Choose the partner's country.")]})
+    partner, _created = ForeignPartner.objects.get_or_create(
+        country=country.upper(), name_key=agency_key(name), defaults={"name": name, "kind": kind}
+    )
+    return partner
+
+
+# ---- calendar ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_token_ensure(*, user, plan, agency=None) -> CalendarToken:
+    if not CalendarTokenPolicy.can_create(user, agency.pk if agency else None):
+        raise PermissionDenied
+    token = CalendarToken.objects.filter(user=user, plan=plan, agency=agency).first()
+    if token is None:
+        token = CalendarToken.objects.create(user=user, plan=plan, agency=agency, token=secrets.token_urlsafe(32))
+    return token
+
+
+@transaction.atomic
+def calendar_token_reset(*, user, token: CalendarToken) -> CalendarToken:
+    """A new address; the old one stops working at once (e.g. after sharing it by mistake)."""
+    if token.user_id != user.pk:
+        raise PermissionDenied
+    token.token = secrets.token_urlsafe(32)
+    token.save(update_fields=["token"])
+    return token
+
+
+# ---- Excel import -----------------------------------------------------------------------
+
+
+@dataclass
+class ImportOutcome:
+    checked: CheckedRows | None
+    saved: int = 0
+    file_error: str = ""
+    committed: bool = False
+    activity_ids: list[int] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_error and self.checked is not None and self.checked.ok
+
+
+def import_lookups(*, user, plan) -> ImportLookups:
+    """The dictionaries the row checks need, in five queries whatever the file size."""
+    from ngvh.accounts.policies import is_coordinator
+    from ngvh.agencies.models import Agency, AgencyAlias
+    from ngvh.plans.models import TaskAssignment
+
+    from .countries import country_lookup
+
+    tasks = {}
+    task_codes = {}
+    for pk, code in plan.tasks.values_list("pk", "code"):
+        tasks[task_code_key(code)] = pk
+        task_codes[pk] = code
+    agencies = {}
+    for pk, name, key, short in Agency.objects.filter(province_id=plan.province_id).values_list("pk", "name", "name_key", "short_name"):
+        agencies[key or agency_key(name)] = pk
+        if short:
+            agencies.setdefault(agency_key(short), pk)
+    for alias_key, agency_id in AgencyAlias.objects.filter(province_id=plan.province_id).values_list("key", "agency_id"):
+        agencies.setdefault(alias_key, agency_id)
+    assignments = set(
+        TaskAssignment.objects.filter(task__plan=plan, active_until__isnull=True).values_list("agency_id", "task_id")
+    )
+    return ImportLookups(
+        tasks=tasks,
+        agencies=agencies,
+        countries=country_lookup(),
+        default_agency_id=user.agency_id,
+        allowed_agency_ids=None if is_coordinator(user) else {user.agency_id},
+        assignments=assignments,
+        task_codes=task_codes,
+    )
+
+
+def activities_import_xlsx(*, user, plan, data: bytes, commit: bool) -> ImportOutcome:
+    """Check every row of an import file; with ``commit`` and no problem, save them all.
+
+    All rows or none: one bad row and nothing is written. Fast by construction: lookups
+    are fetched once, rows are checked in memory, then activities, their history and
+    their task/agency/country links go in with one bulk insert each.
+    """
+    if not ActivityPolicy.can_import(user):
+        raise PermissionDenied
+    try:
+        rows = read_rows(data)
+    except ImportFileError as exc:
+        return ImportOutcome(checked=None, file_error=str(exc))
+    checked = check_rows(rows, import_lookups(user=user, plan=plan))
+    outcome = ImportOutcome(checked=checked)
+    if not commit or not checked.ok or not checked.rows:
+        return outcome
+    outcome.activity_ids = _bulk_save(user=user, plan=plan, rows=[d for _n, d in checked.rows])
+    outcome.saved = len(outcome.activity_ids)
+    outcome.committed = True
+    return outcome
+
+
+@transaction.atomic
+def _bulk_save(*, user, plan, rows: list[ActivityData]) -> list[int]:
+    objs = []
+    for data in rows:
+        activity = Activity(plan=plan, created_by=user)
+        _fill(activity, data)
+        objs.append(activity)
+    created = bulk_create_with_history(objs, Activity, batch_size=1000, default_user=user)
+    if any(a.pk is None for a in created):  # pragma: no cover - backends without RETURNING
+        raise RuntimeError("bulk insert returned no primary keys")
+    TaskLink = Activity.tasks.through
+    PartnerLink = Activity.partner_agencies.through
+    task_links, partner_links, countries = [], [], []
+    for activity, data in zip(created, rows, strict=True):
+        task_links.extend(TaskLink(activity_id=activity.pk, task_id=t) for t in data.task_ids)
+        partner_links.extend(
+            PartnerLink(activity_id=activity.pk, agency_id=a) for a in data.partner_agency_ids if a != data.agency_id
+        )
+        countries.extend(ActivityCountry(activity_id=activity.pk, code=c) for c in data.reached_countries())
+    TaskLink.objects.bulk_create(task_links, batch_size=2000)
+    PartnerLink.objects.bulk_create(partner_links, batch_size=2000)
+    ActivityCountry.objects.bulk_create(countries, batch_size=2000)
+    return [a.pk for a in created]

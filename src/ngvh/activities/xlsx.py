@@ -1,0 +1,456 @@
+"""Excel and CSV for activities: the import template, the row checks, the exports.
+
+Pure: plain data in, plain data or bytes out. The import is checked in memory against
+lookup dictionaries the service prepares once (tasks by code, agencies by key,
+countries by every spelling), so ten thousand rows cost no query at all here.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ngvh.core.text import agency_key, ascii_key, canonical_tone, nfc
+
+from .data import ActivityData, validate
+from .models import ActivityKind, ActivityStatus
+
+MAX_ROWS = 50_000
+TEMPLATE_ROWS = 2000
+
+# (key, header). The order is the file format: the reader goes by position.
+COLUMNS: list[tuple[str, object]] = [
+    ("title", gettext_lazy("Title")),
+    ("kind", gettext_lazy("Kind")),
+    ("status", gettext_lazy("Status")),
+    ("start_date", gettext_lazy("Start date (dd/mm/yyyy)")),
+    ("end_date", gettext_lazy("End date (dd/mm/yyyy)")),
+    ("agency", gettext_lazy("Recording agency")),
+    ("tasks", gettext_lazy("Task codes (separate with commas)")),
+    ("place_country", gettext_lazy("Country of the place")),
+    ("place_name", gettext_lazy("Place (commune, district, city)")),
+    ("countries", gettext_lazy("Other countries reached (separate with commas)")),
+    ("partner_agencies", gettext_lazy("Partner agencies (separate with ;)")),
+    ("participants_total", gettext_lazy("Participants")),
+    ("participants_foreign", gettext_lazy("Of which foreign")),
+    ("budget_state", gettext_lazy("State budget (đồng)")),
+    ("budget_private", gettext_lazy("Socialised/private funds (đồng)")),
+    ("budget_foreign", gettext_lazy("Foreign funds (đồng)")),
+    ("media_count", gettext_lazy("Media coverage")),
+    ("outcome", gettext_lazy("Outcome")),
+    ("description", gettext_lazy("Description")),
+]
+COLUMN_INDEX = {key: i for i, (key, _label) in enumerate(COLUMNS)}
+REQUIRED = {"title", "kind", "start_date"}
+
+
+class ImportFileError(Exception):
+    """The upload is not a readable workbook in the template's shape."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int
+    column: str  # Excel letter, "" for the whole row
+    label: str
+    message: str
+
+
+@dataclass
+class ImportLookups:
+    """Everything the checks need, fetched by the service in a handful of queries."""
+
+    tasks: dict[str, int]  # task code key -> id
+    agencies: dict[str, int]  # agency_key -> id (names and aliases)
+    countries: dict[str, str]  # any spelling key -> alpha-2
+    default_agency_id: int | None
+    allowed_agency_ids: set[int] | None  # None: any agency (coordinators)
+    assignments: set[tuple[int, int]] = field(default_factory=set)  # (agency_id, task_id), current
+    task_codes: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def plan_task_ids(self) -> frozenset[int]:
+        return frozenset(self.tasks.values())
+
+
+@dataclass
+class CheckedRows:
+    rows: list[tuple[int, ActivityData]]
+    problems: list[Problem]
+    warnings: list[Problem]
+    total: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# ---- keys -------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def _canonical_word(word: str) -> str:
+    return canonical_tone(word)
+
+
+def fast_search_key(text: str) -> str:
+    """Same result as ``core.text.search_key``, with each word's tone placement memoised:
+    imports repeat the same few thousand words over and over."""
+    lowered = nfc(text).lower()
+    return f"{_WORD_RE.sub(lambda m: _canonical_word(m.group(0)), lowered)}\n{ascii_key(lowered)}"
+
+
+def task_code_key(code: str) -> str:
+    return re.sub(r"\s+", "", str(code)).upper().rstrip(".")
+
+
+def choice_lookup(choices) -> dict[str, str]:
+    """A TextChoices enum's code, English and current-language labels -> code."""
+    out: dict[str, str] = {}
+    for value, label in choices.choices:
+        for text in (value, str(label), _english(label)):
+            out[ascii_key(text)] = value
+    return out
+
+
+def _english(label) -> str:
+    from django.utils import translation
+
+    with translation.override("en"):
+        return str(label)
+
+
+def _vi(label) -> str:
+    from django.utils import translation
+
+    with translation.override("vi"):
+        return str(label)
+
+
+# ---- reading ----------------------------------------------------------------------------
+
+
+def read_rows(data: bytes) -> list[tuple[int, tuple]]:
+    """(Excel row number, values) for every non-blank row under the header."""
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a bad upload
+        raise ImportFileError(_("This file cannot be read as an Excel workbook (.xlsx). Download the template and fill it in.")) from exc
+    try:
+        ws = wb.worksheets[0]
+        out = []
+        width = len(COLUMNS)
+        for number, values in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
+            if not any(v not in (None, "") for v in values):
+                continue
+            if len(out) >= MAX_ROWS:
+                raise ImportFileError(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS})
+            if len(values) < width:
+                values = tuple(values) + (None,) * (width - len(values))
+            out.append((number, values))
+        return out
+    finally:
+        wb.close()
+
+
+# ---- checking ---------------------------------------------------------------------------
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value))
+
+
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError
+
+
+_AMOUNT_RE = re.compile(r"^-?\d+$")
+
+
+def _int(value) -> int:
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError
+        return int(value)
+    text = _text(value).lower().replace("đồng", "").replace("đ", "").replace(" ", "").replace(".", "").replace(",", "")
+    if not _AMOUNT_RE.match(text):
+        raise ValueError
+    return int(text)
+
+
+def _split(value, sep: str) -> list[str]:
+    return [part.strip() for part in _text(value).split(sep) if part.strip()]
+
+
+def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> CheckedRows:
+    """Check every row and every cell; collect all problems instead of stopping at one."""
+    kinds = choice_lookup(ActivityKind)
+    kinds.update({ascii_key(_vi(label)): value for value, label in ActivityKind.choices})
+    statuses = choice_lookup(ActivityStatus)
+    statuses.update({ascii_key(_vi(label)): value for value, label in ActivityStatus.choices})
+    headers = [str(label) for _key, label in COLUMNS]
+    letters = [get_column_letter(i + 1) for i in range(len(COLUMNS))]
+    plan_task_ids = lookups.plan_task_ids
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    good: list[tuple[int, ActivityData]] = []
+
+    for number, values in rows:
+        row_problems: list[Problem] = []
+
+        def bad(key: str, message: str, _number=number, _out=row_problems) -> None:
+            i = COLUMN_INDEX[key]
+            _out.append(Problem(_number, letters[i], headers[i], message))
+
+        def cell(key: str, _values=values):
+            return _values[COLUMN_INDEX[key]]
+
+        for key in REQUIRED:
+            if _text(cell(key)) == "":
+                bad(key, _("This cell is required."))
+        title = _text(cell("title"))
+        if len(title) > 500:
+            bad("title", _("The title is longer than 500 characters."))
+
+        kind = ""
+        if _text(cell("kind")):
+            kind = kinds.get(ascii_key(_text(cell("kind"))), "")
+            if not kind:
+                bad("kind", _("“%(value)s” is not a kind of activity in the list.") % {"value": _text(cell("kind"))})
+        status = ActivityStatus.DONE.value
+        if _text(cell("status")):
+            status = statuses.get(ascii_key(_text(cell("status"))), "")
+            if not status:
+                bad("status", _("“%(value)s” is not a status; use planned, done or cancelled.") % {"value": _text(cell("status"))})
+
+        start = end = None
+        if _text(cell("start_date")):
+            try:
+                start = _date(cell("start_date"))
+            except ValueError:
+                bad("start_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": _text(cell("start_date"))})
+        if _text(cell("end_date")):
+            try:
+                end = _date(cell("end_date"))
+            except ValueError:
+                bad("end_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": _text(cell("end_date"))})
+        end = end or start
+
+        agency_id = lookups.default_agency_id
+        if _text(cell("agency")):
+            agency_id = lookups.agencies.get(agency_key(_text(cell("agency"))))
+            if agency_id is None:
+                bad("agency", _("No agency is called “%(value)s”.") % {"value": _text(cell("agency"))})
+        if agency_id is None and not _text(cell("agency")):
+            bad("agency", _("Name the recording agency."))
+        elif agency_id is not None and lookups.allowed_agency_ids is not None and agency_id not in lookups.allowed_agency_ids:
+            bad("agency", _("You can only record activities of your own agency."))
+
+        task_ids: list[int] = []
+        for code in _split(cell("tasks"), ","):
+            task_id = lookups.tasks.get(task_code_key(code))
+            if task_id is None:
+                bad("tasks", _("The plan has no task “%(code)s”.") % {"code": code})
+            elif task_id not in task_ids:
+                task_ids.append(task_id)
+
+        place_country = "VN"
+        if _text(cell("place_country")):
+            place_country = _country(lookups, _text(cell("place_country")))
+            if place_country is None:
+                bad("place_country", _("“%(value)s” is not a country.") % {"value": _text(cell("place_country"))})
+        countries: list[str] = []
+        for name in _split(cell("countries"), ","):
+            code = _country(lookups, name)
+            if code is None:
+                bad("countries", _("“%(value)s” is not a country.") % {"value": name})
+            else:
+                countries.append(code)
+
+        partner_ids: list[int] = []
+        for name in _split(cell("partner_agencies"), ";"):
+            partner = lookups.agencies.get(agency_key(name))
+            if partner is None:
+                bad("partner_agencies", _("No agency is called “%(value)s”.") % {"value": name})
+            elif partner not in partner_ids:
+                partner_ids.append(partner)
+
+        numbers = {}
+        for key in ("participants_total", "participants_foreign", "media_count", "budget_state", "budget_private", "budget_foreign"):
+            try:
+                numbers[key] = _int(cell(key))
+            except ValueError:
+                bad(key, _("“%(value)s” is not a whole number.") % {"value": _text(cell(key))})
+                numbers[key] = 0
+
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        data = ActivityData(
+            title=title,
+            kind=kind,
+            status=status,
+            start_date=start,
+            end_date=end,
+            agency_id=agency_id,
+            description=_text(cell("description")),
+            place_country=place_country or "VN",
+            place_name=_text(cell("place_name")),
+            task_ids=task_ids,
+            partner_agency_ids=partner_ids,
+            country_codes=countries,
+            outcome=_text(cell("outcome")),
+            **numbers,
+        )
+        errors = validate(data, plan_task_ids=plan_task_ids)
+        for key, messages in errors.items():
+            key = {"countries": "countries"}.get(key, key)
+            for message in messages:
+                bad(key if key in COLUMN_INDEX else "title", message)
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        unassigned = [t for t in task_ids if (agency_id, t) not in lookups.assignments]
+        if unassigned:
+            i = COLUMN_INDEX["tasks"]
+            codes = ", ".join(lookups.task_codes.get(t, str(t)) for t in unassigned)
+            warnings.append(
+                Problem(number, letters[i], headers[i], _("The recording agency is not assigned to task %(codes)s.") % {"codes": codes})
+            )
+        good.append((number, data))
+    return CheckedRows(rows=good, problems=problems, warnings=warnings, total=len(rows))
+
+
+def _country(lookups: ImportLookups, text: str) -> str | None:
+    from ngvh.core.text import tone_key
+
+    return lookups.countries.get(tone_key(text)) or lookups.countries.get(ascii_key(text)) or lookups.countries.get(text.lower())
+
+
+# ---- writing ----------------------------------------------------------------------------
+
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="F3F2F1")
+
+
+def build_template(*, kinds: Sequence[str], statuses: Sequence[str], task_codes: Sequence[str], countries: Sequence[str]) -> bytes:
+    """The import template: headers, an example-free sheet, and drop-down lists kept on a
+    hidden sheet (an inline list is limited to 255 characters; the country list is not)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Activities")[:31]
+    ws.append([str(label) for _key, label in COLUMNS])
+    for i, _col in enumerate(COLUMNS, start=1):
+        c = ws.cell(row=1, column=i)
+        c.font, c.fill = _HEADER_FONT, _HEADER_FILL
+        ws.column_dimensions[get_column_letter(i)].width = 22 if i > 1 else 48
+    ws.freeze_panes = "A2"
+    lists = wb.create_sheet("Lists")
+    for col, values in enumerate((kinds, statuses, task_codes, countries), start=1):
+        for row, value in enumerate(values, start=1):
+            lists.cell(row=row, column=col, value=value)
+    lists.sheet_state = "hidden"
+
+    def validation(col_key: str, list_col: str, count: int, strict: bool = True) -> None:
+        if not count:
+            return
+        dv = DataValidation(type="list", formula1=f"=Lists!${list_col}$1:${list_col}${count}", allow_blank=True)
+        dv.showErrorMessage = strict
+        dv.error = _("Choose a value from the list.")
+        dv.errorTitle = _("Value not in the list")
+        letter = get_column_letter(COLUMN_INDEX[col_key] + 1)
+        dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+        ws.add_data_validation(dv)
+
+    validation("kind", "A", len(kinds))
+    validation("status", "B", len(statuses))
+    # Several codes may share a cell, so the task list suggests without refusing.
+    validation("tasks", "C", len(task_codes), strict=False)
+    validation("place_country", "D", len(countries))
+    validation("countries", "D", len(countries), strict=False)
+    date_letters = [get_column_letter(COLUMN_INDEX[k] + 1) for k in ("start_date", "end_date")]
+    for letter in date_letters:
+        for row in range(2, TEMPLATE_ROWS + 2):
+            ws[f"{letter}{row}"].number_format = "DD/MM/YYYY"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A text cell that a spreadsheet would run as a formula is prefixed with a quote."""
+    if isinstance(value, str) and value.startswith(_DANGEROUS):
+        return "'" + value
+    return value
+
+
+def export_xlsx(*, headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet_title[:31])
+    ws.append([neutralise(str(h)) for h in headers])
+    for row in rows:
+        out = []
+        for value in row:
+            if isinstance(value, dt.date):
+                date_cell = WriteOnlyCell(ws, value=value)
+                date_cell.number_format = "DD/MM/YYYY"
+                out.append(date_cell)
+            else:
+                out.append(neutralise(value))
+        ws.append(out)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def export_csv(*, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel opens Vietnamese text correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([neutralise(str(h)) for h in headers])
+    for row in rows:
+        writer.writerow(
+            [value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else neutralise("" if value is None else value) for value in row]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
