@@ -29,6 +29,7 @@ class ProvinceFactory(DjangoModelFactory):
 class AgencyFactory(DjangoModelFactory):
     class Meta:
         model = Agency
+        django_get_or_create = ("province", "name_key")
 
     province = factory.SubFactory(ProvinceFactory)
     name = factory.Sequence(lambda n: f"Sở Thử nghiệm {n}")

@@ -96,7 +96,9 @@ def ascii_key(text: str) -> str:
     """Lower-case text with every diacritic removed (đ becomes d)."""
     text = nfc(text).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # A stray mark standing between spaces leaves a double or trailing space once removed.
+    return _SPACE_RE.sub(" ", stripped).strip()
 
 
 def has_diacritics(text: str) -> bool:
