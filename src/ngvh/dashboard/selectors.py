@@ -1,0 +1,207 @@
+"""Reads behind the dashboard, aggregated in the database.
+
+A province holds tens of thousands of activities and the national view a million: every
+figure here is a GROUP BY in SQL, each function runs a fixed number of queries whatever
+the data size, and nothing loops over activities in Python (only over the few aggregate
+rows: kinds x months, countries, tasks).
+
+The same functions feed the consolidated report's annex (documents.services), so the
+dashboard and the .xlsx agree by construction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import ExtractMonth
+from django.http import Http404
+
+from ngvh.accounts.policies import belongs_to, is_signed_in, reads_everything
+from ngvh.activities.models import Activity, ActivityCountry, ActivityStatus
+from ngvh.documents.rollup import STATUS_ORDER, rollup_status
+from ngvh.plans.models import Plan, Task, TaskAssignment
+from ngvh.reporting.models import ReportingYear, ReportLine, ReportStatus
+
+BUDGET_SOURCES = ("budget_state", "budget_private", "budget_foreign")
+
+
+@dataclass
+class ActivityFigures:
+    count: int = 0
+    participants: int = 0
+    participants_foreign: int = 0
+    budget_state: int = 0
+    budget_private: int = 0
+    budget_foreign: int = 0
+    media: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_month: list[int] = field(default_factory=lambda: [0] * 12)
+    countries: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def budget_total(self) -> int:
+        return self.budget_state + self.budget_private + self.budget_foreign
+
+    def as_dict(self) -> dict:
+        return {
+            "count": self.count,
+            "participants": self.participants,
+            "participants_foreign": self.participants_foreign,
+            "budget_state": self.budget_state,
+            "budget_private": self.budget_private,
+            "budget_foreign": self.budget_foreign,
+            "budget_total": self.budget_total,
+            "media": self.media,
+            "by_kind": dict(self.by_kind),
+            "by_month": list(self.by_month),
+            "countries": dict(self.countries),
+        }
+
+
+def _activities(*, plan_id: int | None, year: int | None, group_id: int | None = None, agency_id: int | None = None):
+    """Done activities (planned and cancelled ones are not results) in scope."""
+    qs = Activity.objects.filter(status=ActivityStatus.DONE)
+    if plan_id is not None:
+        qs = qs.filter(plan_id=plan_id)
+    if year is not None:
+        qs = qs.filter(year=year)
+    if agency_id is not None:
+        qs = qs.filter(agency_id=agency_id)
+    if group_id is not None:
+        through = Activity.tasks.through
+        qs = qs.filter(Exists(through.objects.filter(activity_id=OuterRef("pk"), task__group_id=group_id)))
+    return qs
+
+
+def activity_figures(*, plan_id: int | None, year: int | None, group_id: int | None = None, agency_id: int | None = None) -> ActivityFigures:
+    """Two queries: one GROUP BY (kind, month) with the sums, one GROUP BY country."""
+    qs = _activities(plan_id=plan_id, year=year, group_id=group_id, agency_id=agency_id)
+    rows = (
+        qs.annotate(month=ExtractMonth("start_date"))
+        .values("kind", "month")
+        .annotate(
+            n=Count("id"),
+            participants=Sum("participants_total"),
+            foreign=Sum("participants_foreign"),
+            state=Sum("budget_state"),
+            private=Sum("budget_private"),
+            foreign_funds=Sum("budget_foreign"),
+            media=Sum("media_count"),
+        )
+        .order_by()
+    )
+    figures = ActivityFigures()
+    for row in rows:
+        n = row["n"]
+        figures.count += n
+        figures.participants += row["participants"] or 0
+        figures.participants_foreign += row["foreign"] or 0
+        figures.budget_state += row["state"] or 0
+        figures.budget_private += row["private"] or 0
+        figures.budget_foreign += row["foreign_funds"] or 0
+        figures.media += row["media"] or 0
+        figures.by_kind[row["kind"]] = figures.by_kind.get(row["kind"], 0) + n
+        figures.by_month[row["month"] - 1] += n
+    countries = (
+        ActivityCountry.objects.filter(activity__in=qs.values("pk"))
+        .values("code")
+        .annotate(n=Count("activity_id"))
+        .order_by("-n", "code")
+    )
+    figures.countries = {row["code"]: row["n"] for row in countries}
+    return figures
+
+
+def visible_lines_filter(user) -> Q:
+    """Which report lines a user may see on the dashboard.
+
+    Leaders and coordinators see every agency's lines; a reporter sees the accepted reports
+    of every agency plus his own agency's reports at any stage (drafts included). Anonymous
+    visitors (the public page) see accepted reports only.
+    """
+    if reads_everything(user):
+        return Q()
+    accepted = Q(report__status=ReportStatus.ACCEPTED)
+    if is_signed_in(user) and user.agency_id:
+        return accepted | Q(report__agency_id=user.agency_id)
+    return accepted
+
+
+@dataclass
+class TaskRow:
+    task_id: int
+    code: str
+    title: str
+    group_id: int
+    group_code: str
+    lead: str
+    status: str
+    progress: int
+    agencies_reported: int
+
+
+def task_rows(*, user, plan: Plan, year: int, group_id: int | None = None, agency_id: int | None = None) -> list[TaskRow]:
+    """Every task of the plan with its rolled-up status for the year. Three queries."""
+    tasks = Task.objects.filter(plan=plan).select_related("group").order_by("group__order", "order")
+    if group_id is not None:
+        tasks = tasks.filter(group_id=group_id)
+    if agency_id is not None:
+        tasks = tasks.filter(assignments__agency_id=agency_id).distinct()
+    tasks = list(tasks.only("id", "code", "title", "group__id", "group__code", "group__order", "order"))
+    leads = dict(
+        TaskAssignment.objects.filter(task__plan=plan, role="lead", active_until__isnull=True).values_list(
+            "task_id", "agency__name"
+        )
+    )
+    lines = (
+        ReportLine.objects.filter(report__reporting_year__plan=plan, report__reporting_year__year=year)
+        .filter(visible_lines_filter(user))
+        .values_list("task_id", "role", "status", "progress")
+    )
+    by_task: dict[int, list[tuple[str, str, int]]] = {}
+    for task_id, role, status, progress in lines:
+        by_task.setdefault(task_id, []).append((role, status, progress))
+    rows = []
+    for task in tasks:
+        found = by_task.get(task.id, [])
+        progress = max((p for _, _, p in found), default=0)
+        rows.append(
+            TaskRow(
+                task_id=task.id,
+                code=task.code,
+                title=task.title,
+                group_id=task.group_id,
+                group_code=task.group.code,
+                lead=leads.get(task.id, ""),
+                status=rollup_status((role, status) for role, status, _ in found),
+                progress=progress,
+                agencies_reported=len(found),
+            )
+        )
+    return rows
+
+
+def status_counts(rows) -> dict[str, int]:
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return counts
+
+
+def plan_for_dashboard(*, user, plan_id: int, public: bool = False) -> Plan:
+    qs = Plan.objects.select_related("province").defer("body")
+    if public or not is_signed_in(user):
+        qs = qs.filter(is_published=True)
+    plan = qs.filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def reporting_years(*, plan: Plan) -> list[int]:
+    return list(ReportingYear.objects.filter(plan=plan).order_by("-year").values_list("year", flat=True))
+
+
+def user_sees_agency(user, agency_id: int) -> bool:
+    return reads_everything(user) or belongs_to(user, agency_id)

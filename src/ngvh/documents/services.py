@@ -1,0 +1,331 @@
+"""Building and editing the city's consolidated annual report.
+
+The build reads the accepted reports once and stores the result as plain data; the
+renderers never touch the database, so the .docx, the .xlsx and the page always show the
+same stored content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from ngvh.dashboard.selectors import activity_figures
+from ngvh.plans.models import Plan, Task, TaskAssignment
+
+from . import selectors
+from .models import Consolidation
+from .policies import ConsolidationPolicy
+from .rollup import STATUS_ORDER, rollup_status
+from .vocab import STATUS_VI, vn_int, vn_money
+
+
+class NothingToConsolidate(Exception):
+    """No accepted report for the plan and year (or none of those chosen is accepted)."""
+
+    def __init__(self, *, plan: Plan, year: int):
+        self.plan, self.year = plan, year
+        self.message_vi = (
+            f"Không có báo cáo nào đã được chấp nhận cho Kế hoạch {plan.number} năm {year}: "
+            "chưa thể tổng hợp. Hãy chấp nhận ít nhất một báo cáo của cơ quan, đơn vị trước."
+        )
+        self.message_en = (
+            f"No accepted report for plan {plan.number} in {year}: nothing to consolidate. "
+            "Accept at least one agency report first."
+        )
+        super().__init__(self.message_en)
+
+
+SETTINGS_FIELDS = (
+    "number", "place", "issued_on", "parent_body", "issuing_body", "subject", "signer_form",
+    "signer_authority", "signer_position", "signer_name", "recipients", "archive", "include_appendix",
+)
+
+
+def _default_subject(plan: Plan, year: int) -> str:
+    return (
+        f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} "
+        f"triển khai Chiến lược Ngoại giao văn hóa đến năm 2030 năm {year}"
+    )
+
+
+def _timeframe(task: Task) -> str:
+    if task.timeframe_text:
+        return task.timeframe_text
+    if task.timeframe_kind == "period":
+        return f"{task.timeframe_start}-{task.timeframe_end}"
+    if task.timeframe_kind in ("year", "quarter") and task.timeframe_start:
+        return str(task.timeframe_start)
+    return {"annual": "Hằng năm", "as_arising": "Theo các hoạt động, sự kiện phát sinh"}.get(task.timeframe_kind, "")
+
+
+def _meta(consolidation: Consolidation) -> dict:
+    c = consolidation
+    return {
+        "plan_number": c.plan.number,
+        "plan_issued_on": c.plan.issued_on.isoformat(),
+        "plan_title": c.plan.title,
+        "year": c.year,
+        "number": c.number,
+        "place": c.place,
+        "issued_on": c.issued_on.isoformat() if c.issued_on else "",
+        "parent_body": c.parent_body,
+        "issuing_body": c.issuing_body,
+        "subject": c.subject or _default_subject(c.plan, c.year),
+        "signer_form": c.signer_form,
+        "signer_authority": c.signer_authority,
+        "signer_position": c.signer_position,
+        "signer_name": c.signer_name,
+        "recipients": list(c.recipients or []),
+        "archive": c.archive,
+        "include_appendix": c.include_appendix,
+    }
+
+
+def build_content(*, consolidation: Consolidation, reports: list, rates: dict, figures: dict) -> dict:
+    """Compose the content from the reports (lines prefetched) and the aggregate figures."""
+    plan, year = consolidation.plan, consolidation.year
+    tasks = list(Task.objects.filter(plan=plan).select_related("group").order_by("group__order", "order"))
+    assignments: dict[int, dict[str, list[str]]] = {}
+    for task_id, role, name in (
+        TaskAssignment.objects.filter(task__plan=plan, active_until__isnull=True)
+        .order_by("role", "order", "id")
+        .values_list("task_id", "role", "agency__name")
+    ):
+        assignments.setdefault(task_id, {"lead": [], "coordinator": []})[role].append(name)
+
+    lines_by_task: dict[int, list[dict]] = {}
+    passages: list[dict] = []
+    difficulties, recommendations, next_year, used = [], [], [], []
+    for report in reports:
+        agency = report.agency.name
+        used.append(
+            {
+                "id": report.pk,
+                "agency": agency,
+                "submitted_at": timezone.localtime(report.submitted_at).isoformat() if report.submitted_at else "",
+                "accepted_at": timezone.localtime(report.accepted_at).isoformat() if report.accepted_at else "",
+            }
+        )
+        for line in report.lines.all():
+            entry = {
+                "agency": agency,
+                "report_id": report.pk,
+                "role": line.role,
+                "status": line.status,
+                "progress": line.progress,
+                "results": line.results.strip(),
+            }
+            lines_by_task.setdefault(line.task_id, []).append(entry)
+            if entry["results"]:
+                passages.append(
+                    {
+                        "key": f"result-{report.pk}-{line.task.code}",
+                        "kind": "result",
+                        "agency": agency,
+                        "report_id": report.pk,
+                        "task_code": line.task.code,
+                        "text": entry["results"],
+                    }
+                )
+        if report.difficulties.strip():
+            difficulties.append({"agency": agency, "report_id": report.pk, "text": report.difficulties.strip()})
+            passages.append({"key": f"difficulties-{report.pk}", "kind": "difficulties", "agency": agency,
+                             "report_id": report.pk, "task_code": "", "text": report.difficulties.strip()})
+        if report.recommendations.strip():
+            recommendations.append({"agency": agency, "report_id": report.pk, "text": report.recommendations.strip()})
+            passages.append({"key": f"recommendations-{report.pk}", "kind": "recommendations", "agency": agency,
+                             "report_id": report.pk, "task_code": "", "text": report.recommendations.strip()})
+        for planned in report.planned_activities.all():
+            next_year.append(
+                {
+                    "agency": agency,
+                    "report_id": report.pk,
+                    "title": planned.title,
+                    "task_code": planned.task.code if planned.task_id else "",
+                    "month": planned.expected_month,
+                }
+            )
+
+    groups: list[dict] = []
+    by_status = dict.fromkeys(STATUS_ORDER, 0)
+    current = None
+    for task in tasks:
+        if current is None or current["code"] != task.group.code:
+            current = {"code": task.group.code, "title": task.group.title, "tasks": []}
+            groups.append(current)
+        lines = lines_by_task.get(task.pk, [])
+        status = rollup_status((ln["role"], ln["status"]) for ln in lines)
+        by_status[status] += 1
+        roles = assignments.get(task.pk, {"lead": [], "coordinator": []})
+        current["tasks"].append(
+            {
+                "code": task.code,
+                "title": task.title,
+                "lead": ", ".join(roles["lead"]),
+                "coordinators": "; ".join(roles["coordinator"]) + ("; Các đơn vị liên quan" if task.related_units else ""),
+                "timeframe": _timeframe(task),
+                "status": status,
+                "status_label": STATUS_VI[status],
+                "lines": lines,
+            }
+        )
+
+    done = by_status["done_on_time"] + by_status["done_late"] + by_status["done_no_deadline"]
+    intro = (
+        f"Thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} của Ủy ban nhân dân thành phố "
+        f"triển khai Chiến lược Ngoại giao văn hóa đến năm 2030, trên cơ sở báo cáo của {len(reports)} cơ quan, "
+        f"đơn vị, kết quả thực hiện năm {year} được tổng hợp như sau:"
+    )
+    assessment = (
+        f"Năm {year}, trong tổng số {len(tasks)} nhiệm vụ của Kế hoạch, {done} nhiệm vụ đã hoàn thành "
+        f"({by_status['done_on_time']} đúng hạn, {by_status['done_late']} quá hạn, {by_status['done_no_deadline']} "
+        f"nhiệm vụ không có thời hạn), {by_status['in_progress']} nhiệm vụ đang thực hiện trong hạn, "
+        f"{by_status['overdue']} nhiệm vụ quá hạn chưa hoàn thành, {by_status['not_arisen']} nhiệm vụ không phát sinh "
+        f"trong kỳ. Các cơ quan, đơn vị đã tổ chức {vn_int(figures['count'])} hoạt động với "
+        f"{vn_int(figures['participants'])} lượt người tham gia, trong đó {vn_int(figures['participants_foreign'])} "
+        f"lượt người nước ngoài; tổng kinh phí {vn_money(figures['budget_total'])}."
+    )
+    directions = (
+        f"Năm {year + 1}, tiếp tục triển khai các nhiệm vụ của Kế hoạch; tập trung hoàn thành các nhiệm vụ "
+        "quá hạn và đang thực hiện; các cơ quan, đơn vị thực hiện các hoạt động đã đăng ký dưới đây."
+    )
+    passages = (
+        [{"key": "intro", "kind": "intro", "agency": "", "report_id": None, "task_code": "", "text": intro}]
+        + [{"key": "assessment", "kind": "assessment", "agency": "", "report_id": None, "task_code": "", "text": assessment}]
+        + passages
+        + [{"key": "directions", "kind": "directions", "agency": "", "report_id": None, "task_code": "", "text": directions}]
+    )
+    for p in passages:
+        p["edited"] = False
+
+    return {
+        "meta": _meta(consolidation),
+        "overview": {
+            "tasks_total": len(tasks),
+            "tasks_by_status": by_status,
+            "reports_used": len(reports),
+            "activities": figures["count"],
+            "participants": figures["participants"],
+            "participants_foreign": figures["participants_foreign"],
+            "budget_state": figures["budget_state"],
+            "budget_private": figures["budget_private"],
+            "budget_foreign": figures["budget_foreign"],
+            "budget_total": figures["budget_total"],
+            "countries": len(figures["countries"]),
+        },
+        "groups": groups,
+        "passages": passages,
+        "indicators": {
+            "by_kind": figures["by_kind"],
+            "by_month": figures["by_month"],
+            "countries": figures["countries"],
+            "media": figures["media"],
+        },
+        "difficulties": difficulties,
+        "recommendations": recommendations,
+        "next_year": next_year,
+        "completeness": rates,
+        "reports": used,
+        "generated_at": timezone.localtime().isoformat(),
+    }
+
+
+@transaction.atomic
+def consolidation_build(*, user, plan: Plan, year: int, report_ids: list[int] | None = None, settings: dict | None = None) -> Consolidation:
+    """Build (or rebuild) the consolidation from the chosen accepted reports.
+
+    Edits to passages that still exist after the rebuild are kept; the settings given
+    override the stored ones.
+    """
+    if not ConsolidationPolicy.can_build(user):
+        raise PermissionDenied
+    reports = selectors.reports_for_consolidation(plan=plan, year=year, report_ids=report_ids)
+    if not reports:
+        raise NothingToConsolidate(plan=plan, year=year)
+    consolidation = Consolidation.objects.select_for_update().filter(plan=plan, year=year).first()
+    created = consolidation is None
+    if created:
+        consolidation = Consolidation(plan=plan, year=year, **_default_settings(plan))
+    for name, value in (settings or {}).items():
+        if name in SETTINGS_FIELDS:
+            setattr(consolidation, name, value)
+    figures = activity_figures(plan_id=plan.pk, year=year).as_dict()
+    rates = selectors.rates(plan=plan, year=year)
+    consolidation.report_ids = [r.pk for r in reports]
+    consolidation.content = build_content(consolidation=consolidation, reports=reports, rates=rates, figures=figures)
+    keys = {p["key"] for p in consolidation.content["passages"]}
+    consolidation.edits = {k: v for k, v in (consolidation.edits or {}).items() if k in keys}
+    consolidation.built_at = timezone.now()
+    consolidation.built_by = user if getattr(user, "is_authenticated", False) else None
+    consolidation._change_reason = "built" if created else "rebuilt"
+    consolidation._history_user = user
+    consolidation.save()
+    return consolidation
+
+
+def _default_settings(plan: Plan) -> dict:
+    place = plan.place or "Hải Phòng"
+    return {
+        "place": place,
+        "issued_on": timezone.localdate(),
+        "issuing_body": (plan.issuer or f"Ủy ban nhân dân thành phố {place}").upper(),
+        "recipients": [
+            "Bộ Ngoại giao",
+            "TTTU, TT HĐND thành phố",
+            "CT, các PCT UBND thành phố",
+            "Các sở, ban, ngành thành phố",
+        ],
+    }
+
+
+@transaction.atomic
+def consolidation_update_settings(*, user, consolidation: Consolidation, settings: dict) -> Consolidation:
+    """Change the document settings; the stored content's header follows at once."""
+    if not ConsolidationPolicy.can_edit(user, consolidation):
+        raise PermissionDenied
+    for name, value in settings.items():
+        if name in SETTINGS_FIELDS:
+            setattr(consolidation, name, value)
+    content = dict(consolidation.content or {})
+    content["meta"] = _meta(consolidation)
+    consolidation.content = content
+    consolidation._change_reason = "settings"
+    consolidation._history_user = user
+    consolidation.save()
+    return consolidation
+
+
+@transaction.atomic
+def consolidation_edit_passages(*, user, consolidation: Consolidation, texts: dict[str, str]) -> Consolidation:
+    """Keep the coordinator's wording of the passages; an unchanged passage is no edit."""
+    if not ConsolidationPolicy.can_edit(user, consolidation):
+        raise PermissionDenied
+    generated = {p["key"]: p["text"] for p in consolidation.content.get("passages", [])}
+    edits = dict(consolidation.edits or {})
+    for key, text in texts.items():
+        if key not in generated:
+            continue
+        text = text.replace("\r\n", "\n").strip()
+        if text == generated[key].strip() or not text:
+            edits.pop(key, None)
+        else:
+            edits[key] = text
+    consolidation.edits = edits
+    consolidation._change_reason = "edited"
+    consolidation._history_user = user
+    consolidation.save()
+    return consolidation
+
+
+def effective_content(consolidation: Consolidation) -> dict:
+    from .content import apply_edits
+
+    return apply_edits(consolidation.content, consolidation.edits or {})
+
+
+def today() -> dt.date:
+    return timezone.localdate()
