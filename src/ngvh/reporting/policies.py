@@ -39,8 +39,12 @@ class ReportPolicy:
 
     @staticmethod
     def can_edit(user, report) -> bool:
-        """Submitted and accepted reports are locked for the agency."""
-        return is_reporter(user) and belongs_to(user, report.agency_id) and report.status in EDITABLE
+        """Submitted and accepted reports are locked for the agency.
+
+        The focal point is itself lead on many tasks, so its own coordinators write its report.
+        """
+        writes = is_reporter(user) or is_coordinator(user)
+        return writes and belongs_to(user, report.agency_id) and report.status in EDITABLE
 
     @staticmethod
     def can_submit(user, report) -> bool:

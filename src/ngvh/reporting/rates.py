@@ -68,6 +68,7 @@ class AgencyRate:
     lines_reported: int
     lines_not_arisen: int
     work_rate: float
+    is_expected: bool = True
 
 
 @dataclass
@@ -155,6 +156,7 @@ def compute_rates(
             lines_reported=row.lines_reported if submitted else 0,
             lines_not_arisen=row.lines_not_arisen,
             work_rate=_ratio(row.lines_reported if submitted else 0, expected_lines) if expected_lines else 1.0,
+            is_expected=row.is_expected,
         )
         result.agencies.append(agency)
         if not row.is_expected:
