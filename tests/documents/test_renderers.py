@@ -115,7 +115,10 @@ def test_docx_heading_blocks(built):
     assert title.runs[0].bold and 12 <= title.runs[0].font.size.pt <= 13
     motto = right_pars["Độc lập - Tự do - Hạnh phúc"]
     assert motto.runs[0].bold and 13 <= motto.runs[0].font.size.pt <= 14
-    assert "w:bottom" in motto._p.pPr.xml  # the drawn rule beneath the motto
+    # the drawn rule beneath the motto: the next paragraph is an empty one with a bottom border
+    pars = right.paragraphs
+    index = [p.text for p in pars].index("Độc lập - Tự do - Hạnh phúc")
+    assert pars[index + 1].text == "" and "w:bottom" in pars[index + 1]._p.pPr.xml
     date_line = right_pars["Hải Phòng, ngày 05 tháng 02 năm 2027"]
     assert date_line.runs[0].italic
     title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")

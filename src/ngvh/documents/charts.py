@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 
 from matplotlib import pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 _HATCHES = ["", "//", "\\\\", "xx", "..", "--", "++"]
 
@@ -38,6 +39,7 @@ def hbar_png(*, title: str, labels: list[str], values: list[int], xlabel: str) -
     ax.set_title(title, fontsize=11, fontfamily="serif", fontweight="bold")
     ax.bar_label(bars, labels=[str(v) for v in values], padding=3, fontsize=9)
     ax.set_xlim(0, max(values + [1]) * 1.15)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 
@@ -51,6 +53,7 @@ def vbar_png(*, title: str, labels: list[str], values: list[int], ylabel: str) -
     ax.set_title(title, fontsize=11, fontfamily="serif", fontweight="bold")
     ax.bar_label(bars, labels=[str(v) for v in values], padding=2, fontsize=8)
     ax.set_ylim(0, max(values + [1]) * 1.2)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(labelsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)

@@ -124,7 +124,10 @@ def _repeat_header(row) -> None:
 
 
 def _widths(table, widths_mm: list[float]) -> None:
+    """Cell widths and the grid: LibreOffice lays tables out from the grid alone."""
     table.autofit = False
+    for column, width in zip(table.columns, widths_mm, strict=False):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=False):
             cell.width = Mm(width)
@@ -207,26 +210,36 @@ def _setup(doc) -> None:
     doc.styles["Normal"].font.size = Pt(BODY_PT)
 
 
+def _rule(cell, *, cell_mm: float, line_mm: float) -> None:
+    """A short centred line: an empty paragraph whose bottom border is ``line_mm`` long."""
+    p = _cell_para(cell, "", size=2)
+    p.paragraph_format.space_before = Pt(0)
+    p.paragraph_format.space_after = Pt(0)
+    side = max((cell_mm - 4 - line_mm) / 2, 0)
+    p.paragraph_format.left_indent = Mm(side)
+    p.paragraph_format.right_indent = Mm(side)
+    _bottom_rule(p)
+
+
+HEADER_WIDTHS = (64, 103)
+
+
 def _heading(doc, meta: dict) -> None:
     table = doc.add_table(rows=1, cols=2)
     _no_borders(table)
-    _widths(table, [70, 95])
+    _widths(table, list(HEADER_WIDTHS))
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     if meta.get("parent_body"):
         _cell_para(left, meta["parent_body"].upper(), size=13, align=center)
-    body = _cell_para(left, meta["issuing_body"].upper(), size=13, bold=True, align=center)
-    body.paragraph_format.left_indent = Mm(8)
-    body.paragraph_format.right_indent = Mm(8)
-    _bottom_rule(body)
+    _cell_para(left, meta["issuing_body"].upper(), size=13, bold=True, align=center)
+    _rule(left, cell_mm=HEADER_WIDTHS[0], line_mm=22)
     _cell_para(left, "", size=6)
     _cell_para(left, f"Số: {meta['number']}", size=13, align=center)
 
-    _cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12.5, bold=True, align=center)
-    motto = _cell_para(right, "Độc lập - Tự do - Hạnh phúc", size=13.5, bold=True, align=center)
-    motto.paragraph_format.left_indent = Mm(17)
-    motto.paragraph_format.right_indent = Mm(17)
-    _bottom_rule(motto)
+    _cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=12, bold=True, align=center)
+    _cell_para(right, "Độc lập - Tự do - Hạnh phúc", size=13, bold=True, align=center)
+    _rule(right, cell_mm=HEADER_WIDTHS[1], line_mm=62)  # the rule beneath the motto, as long as it
     _cell_para(right, "", size=6)
     _cell_para(right, place_date_line(meta["place"], _date(meta["issued_on"])), size=14, italic=True, align=center)
 
