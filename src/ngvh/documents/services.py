@@ -235,13 +235,16 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
 
 
 @transaction.atomic
-def consolidation_build(*, user, plan: Plan, year: int, report_ids: list[int] | None = None, settings: dict | None = None) -> Consolidation:
+def consolidation_build(
+    *, user, plan: Plan, year: int, report_ids: list[int] | None = None, settings: dict | None = None, system: bool = False
+) -> Consolidation:
     """Build (or rebuild) the consolidation from the chosen accepted reports.
 
     Edits to passages that still exist after the rebuild are kept; the settings given
-    override the stored ones.
+    override the stored ones. ``system`` is the server operator's command line, which has
+    no signed-in user.
     """
-    if not ConsolidationPolicy.can_build(user):
+    if not system and not ConsolidationPolicy.can_build(user):
         raise PermissionDenied
     reports = selectors.reports_for_consolidation(plan=plan, year=year, report_ids=report_ids)
     if not reports:
