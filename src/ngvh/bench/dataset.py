@@ -42,6 +42,13 @@ def _models():
     }
 
 
+def next_ids() -> dict[str, int]:
+    """The first free id of every table the generator writes."""
+    from .loader import next_id
+
+    return {key: next_id(model) for key, model in _models().items()}
+
+
 def meta_path(data_dir: Path) -> Path:
     return data_dir / "generated.json"
 
@@ -82,12 +89,11 @@ def build(config: GenConfig, data_dir: Path, *, progress: bool = True, stdout=No
         bulk_session_end,
         create_indexes,
         drop_indexes,
-        next_id,
         secondary_indexes,
     )
 
     models = _models()
-    start_ids = {key: next_id(model) for key, model in models.items()}
+    start_ids = next_ids()
     dropped = [ix for table in BIG_TABLES for ix in secondary_indexes(table)]
     bulk_session_begin()
     drop_indexes(dropped)

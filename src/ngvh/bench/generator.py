@@ -42,6 +42,7 @@ class GenConfig:
     scale: int
     seed: int = 274
     per_agency_year: int = 60
+    first: int = 0  # index of the first province: lets a test add provinces of another size
 
 
 @dataclass
@@ -166,7 +167,7 @@ def generate(config: GenConfig, *, sink: Sink | None = None, progress: bool = Tr
     total_acts = config.scale * 32 * len(YEARS) * config.per_agency_year
     bar = _progress(total_acts, "activities", progress)
 
-    for p in range(config.scale):
+    for p in range(config.first, config.first + config.scale):
         rng = random.Random(f"{config.seed}:{p}")
         pname = province_name(p)
         base_name = pname.removesuffix(vocab.PROVINCE_SUFFIX)
