@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "ngvh.accounts"
     label = "accounts"
     verbose_name = _("accounts")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the lockout receiver)

@@ -1,5 +1,10 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+
+from ngvh.agencies.models import Agency
+
+from .models import Role, SecurityEventKind
 
 
 class LoginForm(AuthenticationForm):
@@ -13,3 +18,54 @@ class LoginForm(AuthenticationForm):
         # axes identifies the request; AuthenticationForm passes it to authenticate().
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.province.name})" if obj.active_until is None else f"{obj.name} — {_('no longer active')}"
+
+
+class UserForm(forms.Form):
+    """Create or edit an account. Passwords are never typed here: a link is mailed."""
+
+    username = forms.CharField(
+        label=_("Username"), max_length=150,
+        help_text=_("Letters, digits and @ . + - _ only; the person logs in with it."),
+    )
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), help_text=_("The link to set the password is sent to this address."))
+    agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.none())
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Role.choices,
+        help_text=_("Coordinator: Sở Ngoại vụ officers. Reporter: records and reports for their agency. Leader: reads everything."),
+    )
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.select_related("province").order_by("active_until", "name")
+        if editing:
+            del self.fields["username"]
+
+    def clean_username(self):
+        from django.contrib.auth.validators import UnicodeUsernameValidator
+
+        value = self.cleaned_data["username"].strip()
+        UnicodeUsernameValidator()(value)
+        return value
+
+
+class UserFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, username or email"), required=False)
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none(), required=False, empty_label=_("All agencies"))
+    role = forms.ChoiceField(label=_("Role"), choices=[("", _("All roles")), *Role.choices], required=False)
+    active = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All")), ("1", _("Active")), ("0", _("Deactivated"))], required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = Agency.objects.order_by("name")
+
+
+class SecurityLogFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Event"), choices=[("", _("All events")), *SecurityEventKind.choices], required=False)

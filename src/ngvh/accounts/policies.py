@@ -51,3 +51,19 @@ class UserPolicy:
     def can_edit(user, target) -> bool:
         # Only a superuser may touch a superuser account.
         return is_coordinator(user) and (user.is_superuser or not target.is_superuser)
+
+
+class SecurityEventPolicy:
+    """The security log names people and addresses: the focal point reads it, nobody edits it."""
+
+    @staticmethod
+    def can_view(user) -> bool:
+        return is_coordinator(user)
+
+
+class HistoryPolicy:
+    """Change history (who changed what) of agencies, accounts and plan data."""
+
+    @staticmethod
+    def can_view(user, obj=None) -> bool:
+        return is_coordinator(user)

@@ -173,3 +173,15 @@ def agency_choices(*, province_id: int | None = None) -> QuerySet[Agency]:
     if province_id:
         qs = qs.filter(province_id=province_id)
     return qs
+
+
+def restructuring_moves(*, event: RestructuringEvent) -> list:
+    """The assignments an event opened, with the row each came from (one query)."""
+    from ngvh.plans.models import TaskAssignment
+
+    ids = (event.changes or {}).get("created", [])
+    return list(
+        TaskAssignment.objects.filter(pk__in=ids)
+        .select_related("task", "task__plan", "agency", "origin__agency")
+        .order_by("task__plan_id", "task__order", "role")
+    )

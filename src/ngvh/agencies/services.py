@@ -277,7 +277,7 @@ def restructuring_record(
     predecessors: list[Agency],
     successors: list[Agency] | None = None,
     new_successors: list[NewAgency] | None = None,
-    task_choices: dict[int, int] | None = None,
+    task_choices: dict[int, int | str] | None = None,
     decision: str = "",
     note: str = "",
     source: str = "",
@@ -342,7 +342,12 @@ def restructuring_record(
     choices: dict[int, int] = {}
     if kind == RestructuringKind.SPLIT:
         successor_ids = {a.pk for a in successors}
-        choices = {int(k): int(v) for k, v in (task_choices or {}).items()}
+        # A choice names an agency by id, or a new successor (created above) by its name.
+        created_by_key = {a.name_key: a.pk for a in created_agencies}
+        choices = {
+            int(k): (created_by_key.get(agency_key(v), 0) if isinstance(v, str) and not v.isdigit() else int(v))
+            for k, v in (task_choices or {}).items()
+        }
         missing = sorted({a.task.code for a in current if choices.get(a.task_id) not in successor_ids})
         if missing:
             raise ValidationError(
