@@ -1,0 +1,186 @@
+import re
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.urls import reverse
+
+from ngvh.accounts.models import SecurityEvent, User
+
+from ..factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/accounts/login/"
+
+
+def login_post(client, username, password):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR="10.0.0.7")
+
+
+def test_login_and_failure_are_logged(client, reporter_a):
+    # given a reporter
+    # when they mistype, then log in
+    login_post(client, "reporter_a", "wrong-password")
+    response = login_post(client, "reporter_a", PASSWORD)
+    # then both are in the security log with the address
+    assert response.status_code == 302
+    events = list(SecurityEvent.objects.order_by("id").values_list("kind", "username", "ip_address"))
+    assert events == [("login_failed", "reporter_a", "10.0.0.7"), ("login", "reporter_a", "10.0.0.7")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [("vi", "Đăng nhập sai quá nhiều lần"), ("en", "Too many failed log-in attempts")])
+def test_lockout_after_the_configured_number_of_failures(client, reporter_a, lang, text):
+    # given the failure limit from settings and a chosen language
+    limit = settings.AXES_FAILURE_LIMIT
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    # when the password is wrong that many times
+    responses = [login_post(client, "reporter_a", f"wrong-{i}") for i in range(limit)]
+    # then the attempts before the limit show the form, the last one the lockout page
+    assert all(r.status_code == 200 for r in responses[:-1])
+    assert responses[-1].status_code in (403, 429)
+    assert text in responses[-1].content.decode()
+    # and even the right password is refused while locked, and the lockout is logged
+    assert login_post(client, "reporter_a", PASSWORD).status_code in (403, 429)
+    assert SecurityEvent.objects.filter(kind="locked_out", username="reporter_a").exists()
+
+
+def test_lockout_limit_follows_the_setting(client, reporter_a, settings):
+    # given a lower limit configured
+    settings.AXES_FAILURE_LIMIT = 2
+    # when two wrong passwords are sent
+    login_post(client, "reporter_a", "wrong-1")
+    second = login_post(client, "reporter_a", "wrong-2")
+    # then the account is already locked
+    assert second.status_code in (403, 429)
+
+
+def test_session_expires_after_inactivity(client, reporter_a):
+    # given a signed-in reporter
+    login_post(client, "reporter_a", PASSWORD)
+    # when the session is inspected
+    session = client.session
+    # then it ends after the configured idle time, renewed on every request
+    assert session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_password_reset_by_email_link(client, reporter_a, django_capture_on_commit_callbacks):
+    # given a reporter who forgot the password
+    # when they ask for a link
+    response = client.post(reverse("accounts:password_reset"), {"email": reporter_a.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^\s]+/accounts/password/reset/[^\s]+/", mail.outbox[0].body).group(0)
+    path = "/" + link.split("/", 3)[3]
+    # and follow it and choose a strong password
+    form_page = client.get(path, follow=True)
+    assert form_page.status_code == 200
+    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "Mot-mat-khau-RAT-dai-2025", "new_password2": "Mot-mat-khau-RAT-dai-2025"})
+    # then the new password works and both steps are logged
+    assert done.status_code == 302
+    reporter_a.refresh_from_db()
+    assert reporter_a.check_password("Mot-mat-khau-RAT-dai-2025")
+    assert set(SecurityEvent.objects.values_list("kind", flat=True)) == {"password_reset_requested", "password_changed"}
+
+
+def test_weak_password_is_refused_with_a_clear_message(client, reporter_a):
+    # given a signed-in reporter
+    client.force_login(reporter_a)
+    # when they choose a short, common password
+    response = client.post(
+        reverse("accounts:password_change"),
+        {"old_password": PASSWORD, "new_password1": "12345678", "new_password2": "12345678"},
+    )
+    # then it is refused with the error summary
+    assert response.status_code == 200 and 'class="error-summary"' in response.content.decode()
+
+
+def test_coordinator_creates_an_account_through_the_page(client, coordinator, agency_a, django_capture_on_commit_callbacks):
+    # given a coordinator
+    client.force_login(coordinator)
+    # when they fill in the form
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("accounts:user_create"),
+            {"username": "tranthi", "full_name": "Trần Thị B", "email": "b@example.org", "agency": agency_a.pk, "role": "reporter"},
+        )
+    # then the account exists and the person got a link
+    user = User.objects.get(username="tranthi")
+    assert response.url == reverse("accounts:user_detail", args=[user.pk])
+    assert mail.outbox[0].to == ["b@example.org"]
+
+
+def test_account_form_keeps_input_after_an_error(client, coordinator, agency_a):
+    # given a coordinator
+    client.force_login(coordinator)
+    # when the email is missing
+    response = client.post(
+        reverse("accounts:user_create"),
+        {"username": "tranthi", "full_name": "Trần Thị B", "email": "", "agency": agency_a.pk, "role": "reporter"},
+    )
+    # then the error summary links to the field and the typed name stays
+    body = response.content.decode()
+    assert 'href="#id_email"' in body and 'value="Trần Thị B"' in body
+
+
+def test_edit_then_history_page_shows_before_and_after(client, coordinator, reporter_a, agency_b):
+    # given a coordinator moves a reporter to agency B
+    client.force_login(coordinator)
+    client.post(
+        reverse("accounts:user_edit", args=[reporter_a.pk]),
+        {"full_name": reporter_a.full_name, "email": reporter_a.email, "agency": agency_b.pk, "role": "reporter"},
+    )
+    # when the history page is opened
+    body = client.get(reverse("accounts:user_history", args=[reporter_a.pk])).content.decode()
+    # then it shows who, and the agency before and after
+    assert "coordinator" in body and "Sở Văn hóa và Thể thao" in body and "Sở Du lịch" in body
+
+
+def test_deactivate_needs_confirmation_then_blocks_login(client, coordinator, reporter_a):
+    # given a coordinator on the confirmation page
+    client.force_login(coordinator)
+    page = client.get(reverse("accounts:user_deactivate", args=[reporter_a.pk]))
+    assert page.status_code == 200 and "csrfmiddlewaretoken" in page.content.decode()
+    # when they confirm
+    client.post(reverse("accounts:user_deactivate", args=[reporter_a.pk]))
+    client.logout()
+    # then the reporter cannot log in
+    assert login_post(client, "reporter_a", PASSWORD).status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+def test_reporter_cannot_reach_account_administration(client, reporter_a, reporter_b):
+    # given a reporter
+    client.force_login(reporter_a)
+    # when they try the list, another account and a write
+    # then list is forbidden, the account looks missing, and nothing changes
+    assert client.get(reverse("accounts:user_list")).status_code == 403
+    assert client.get(reverse("accounts:user_detail", args=[reporter_b.pk])).status_code == 404
+    assert client.post(reverse("accounts:user_deactivate", args=[reporter_b.pk])).status_code == 404
+    reporter_b.refresh_from_db()
+    assert reporter_b.is_active
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_user_list_query_count_is_fixed(client, coordinator, django_assert_num_queries, n):
+    # given n accounts
+    UserFactory.create_batch(n)
+    client.force_login(coordinator)
+    # when the list is shown
+    # then the number of queries does not depend on n
+    with django_assert_num_queries(10):
+        assert client.get(reverse("accounts:user_list")).status_code == 200
+
+
+@pytest.mark.parametrize("n", [2, 12])
+def test_security_log_query_count_is_fixed(client, coordinator, reporter_a, django_assert_num_queries, n):
+    # given n log lines
+    for _ in range(n):
+        login_post(client, "reporter_a", "wrong")
+    client.force_login(coordinator)
+    # when the log is shown
+    # then the number of queries does not depend on n
+    with django_assert_num_queries(9):
+        response = client.get(reverse("accounts:security_log"))
+    assert response.status_code == 200 and "reporter_a" in response.content.decode()
