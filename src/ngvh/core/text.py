@@ -17,7 +17,10 @@ _TONES = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 _TONE_CHARS = {v: k for k, v in _TONES.items()}
 _SHAPED = {"â", "ê", "ô", "ơ", "ư", "ă"}
 _VOWELS = set("aeiouy") | _SHAPED
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+# A word includes the combining marks that follow its letters: a tone mark that could not
+# be composed (a second tone, say) must go with the word, or it would re-attach to a letter
+# on the next pass and the key would not be stable.
+_WORD_RE = re.compile(r"\w[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 
 
