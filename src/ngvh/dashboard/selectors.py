@@ -205,3 +205,75 @@ def reporting_years(*, plan: Plan) -> list[int]:
 
 def user_sees_agency(user, agency_id: int) -> bool:
     return reads_everything(user) or belongs_to(user, agency_id)
+
+
+# ---- national view (all plans, one year) --------------------------------------------------
+
+
+@dataclass
+class _StatusOnly:
+    status: str
+
+
+def national_years() -> list[int]:
+    return list(ReportingYear.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def national_overview(*, year: int) -> dict:
+    """Every plan's figures for one year in five aggregate queries (for leaders/coordinators)."""
+    plans = list(Plan.objects.select_related("province").defer("body").order_by("province__name", "number"))
+    task_ids = list(Task.objects.values_list("id", "plan_id"))
+    by_task: dict[int, list[tuple[str, str]]] = {}
+    for task_id, role, status in ReportLine.objects.filter(report__reporting_year__year=year).values_list(
+        "task_id", "role", "status"
+    ):
+        by_task.setdefault(task_id, []).append((role, status))
+    per_plan_status: dict[int, dict[str, int]] = {}
+    status_rows = []
+    for task_id, plan_id in task_ids:
+        status = rollup_status(by_task.get(task_id, []))
+        status_rows.append(_StatusOnly(status))
+        counts = per_plan_status.setdefault(plan_id, {})
+        counts[status] = counts.get(status, 0) + 1
+    from ngvh.reporting.models import AnnualReport
+
+    reports = {
+        row["reporting_year__plan_id"]: row
+        for row in AnnualReport.objects.filter(reporting_year__year=year, is_expected=True)
+        .values("reporting_year__plan_id")
+        .annotate(
+            expected=Count("id"),
+            submitted=Count("id", filter=Q(status__in=[ReportStatus.SUBMITTED, ReportStatus.ACCEPTED])),
+            accepted=Count("id", filter=Q(status=ReportStatus.ACCEPTED)),
+        )
+        .order_by()
+    }
+    acts = {
+        row["plan_id"]: row
+        for row in _activities(plan_id=None, year=year)
+        .values("plan_id")
+        .annotate(n=Count("id"), participants=Sum("participants_total"), state=Sum("budget_state"),
+                  private=Sum("budget_private"), foreign_funds=Sum("budget_foreign"))
+        .order_by()
+    }
+    done = ("done_on_time", "done_late", "done_no_deadline")
+    rows = []
+    for plan in plans:
+        counts = per_plan_status.get(plan.pk, {})
+        r = reports.get(plan.pk, {})
+        a = acts.get(plan.pk, {})
+        rows.append(
+            {
+                "plan": plan,
+                "tasks": sum(counts.values()),
+                "done": sum(counts.get(s, 0) for s in done),
+                "overdue": counts.get("overdue", 0),
+                "expected": r.get("expected", 0),
+                "submitted": r.get("submitted", 0),
+                "accepted": r.get("accepted", 0),
+                "activities": a.get("n", 0),
+                "participants": a.get("participants") or 0,
+                "budget": (a.get("state") or 0) + (a.get("private") or 0) + (a.get("foreign_funds") or 0),
+            }
+        )
+    return {"plan_rows": rows, "status_task_rows": status_rows}

@@ -1,0 +1,166 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ngvh.accounts.policies import reads_everything
+from ngvh.documents.rollup import STATUS_ORDER
+from ngvh.plans import selectors as plan_selectors
+
+from . import selectors, svg
+from .labels import BUDGET_LABELS, MONTHS, STATUS_LABELS
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+def _kind_label(kind: str) -> str:
+    from ngvh.activities.models import ActivityKind
+
+    try:
+        return str(ActivityKind(kind).label)
+    except ValueError:
+        return kind
+
+
+def _country_label(code: str) -> str:
+    try:
+        from ngvh.activities.countries import country_name
+
+        return country_name(code)
+    except Exception:  # noqa: BLE001 - an unknown code still shows as its code
+        return code
+
+
+def _figures_context(figures, prefix: str) -> dict:
+    kinds = sorted(figures.by_kind.items(), key=lambda kv: -kv[1])
+    kind_rows = [(_kind_label(k), n) for k, n in kinds]
+    country_rows = [(code, _country_label(code), n) for code, n in figures.countries.items()]
+    months = [str(m) for m in MONTHS]
+    budget_rows = [(str(BUDGET_LABELS[k]), getattr(figures, k)) for k in BUDGET_LABELS]
+    return {
+        "figures": figures,
+        "kind_rows": kind_rows,
+        "country_rows": country_rows,
+        "month_rows": list(zip(months, figures.by_month, strict=True)),
+        "budget_rows": budget_rows,
+        "kind_svg": svg.hbar(chart_id=f"{prefix}-kind", title=_("Activities by kind"), labels=[k for k, _n in kind_rows],
+                             values=[n for _k, n in kind_rows], axis_label=_("Number of activities")) if kind_rows else "",
+        "month_svg": svg.vbar(chart_id=f"{prefix}-month", title=_("Activities by month"), labels=months,
+                              values=figures.by_month, axis_label=_("Activities"), x_label=_("Month of the start date")),
+        "country_svg": svg.hbar(chart_id=f"{prefix}-country", title=_("Activities by country reached"),
+                                labels=[name for _c, name, _n in country_rows[:15]], values=[n for _c, _name, n in country_rows[:15]],
+                                axis_label=_("Number of activities")) if country_rows else "",
+        "budget_svg": svg.hbar(chart_id=f"{prefix}-budget", title=_("Budget by source (đồng)"), labels=[b for b, _v in budget_rows],
+                               values=[v for _b, v in budget_rows], axis_label=_("đồng"), patterns=["solid", "diag", "dots"]),
+    }
+
+
+def _status_context(rows, prefix: str) -> dict:
+    counts = selectors.status_counts(rows)
+    status_rows = [(s, str(STATUS_LABELS[s]), counts.get(s, 0)) for s in STATUS_ORDER]
+    return {
+        "status_rows": status_rows,
+        "status_svg": svg.hbar(chart_id=f"{prefix}-status", title=_("Tasks by consolidated status"),
+                               labels=[label for _s, label, _n in status_rows], values=[n for _s, _l, n in status_rows],
+                               axis_label=_("Number of tasks")),
+        "status_labels": {k: str(v) for k, v in STATUS_LABELS.items()},
+    }
+
+
+def _group_progress(rows, groups) -> list[dict]:
+    done = ("done_on_time", "done_late", "done_no_deadline")
+    by_group = {g.pk: {"group": g, "total": 0, "done": 0, "overdue": 0, "not_arisen": 0} for g in groups}
+    for row in rows:
+        entry = by_group.get(row.group_id)
+        if entry is None:
+            continue
+        entry["total"] += 1
+        entry["done"] += row.status in done
+        entry["overdue"] += row.status == "overdue"
+        entry["not_arisen"] += row.status == "not_arisen"
+    result = []
+    for entry in by_group.values():
+        if not entry["total"]:
+            continue
+        counted = entry["total"] - entry["not_arisen"]
+        entry["percent"] = round(100 * entry["done"] / counted) if counted else 100
+        result.append(entry)
+    return result
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    plans = plan_selectors.plan_list(user=request.user)
+    if len(plans) == 1 and not reads_everything(request.user):
+        return redirect("dashboard:plan", plans[0].pk)
+    return render(request, "dashboard/home.html", {
+        "plans": plans, "national": reads_everything(request.user), "crumbs": [(_("Dashboard"), None)],
+    })
+
+
+@login_required
+def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_for_dashboard(user=request.user, plan_id=plan_id)
+    years = selectors.reporting_years(plan=plan)
+    raw_year = request.GET.get("year", "")
+    all_years = raw_year == "all"
+    year = _int(raw_year) if not all_years else None
+    if year is None:
+        year = years[0] if years else None
+    groups = list(plan.groups.all())
+    group_id = _int(request.GET.get("group"))
+    if group_id is not None and group_id not in {g.pk for g in groups}:
+        group_id = None
+    agencies = plan_selectors.plan_agencies(plan=plan)
+    agency_id = _int(request.GET.get("agency"))
+    if agency_id is not None and agency_id not in {a.pk for a in agencies}:
+        agency_id = None
+    context = {
+        "plan": plan, "years": years, "year": year, "all_years": all_years, "groups": groups, "agencies": agencies,
+        "filters": {"group": group_id, "agency": agency_id},
+        "crumbs": [(_("Dashboard"), reverse("dashboard:home")), (plan.number, None)],
+    }
+    if year is not None:
+        from ngvh.documents.selectors import rates as rates_for
+
+        rows = selectors.task_rows(user=request.user, plan=plan, year=year, group_id=group_id, agency_id=agency_id)
+        context.update({"task_rows": rows, "group_progress": _group_progress(rows, groups), "rates": rates_for(plan=plan, year=year)})
+        context.update(_status_context(rows, "plan"))
+    figures = selectors.activity_figures(plan_id=plan.pk, year=None if all_years else year, group_id=group_id, agency_id=agency_id)
+    context.update(_figures_context(figures, "plan"))
+    return render(request, "dashboard/plan.html", context)
+
+
+@login_required
+def national(request: HttpRequest) -> HttpResponse:
+    if not reads_everything(request.user):
+        raise Http404
+    years = selectors.national_years()
+    year = _int(request.GET.get("year")) or (years[0] if years else None)
+    context = {"years": years, "year": year, "crumbs": [(_("Dashboard"), reverse("dashboard:home")), (_("All plans"), None)]}
+    if year is not None:
+        context.update(selectors.national_overview(year=year))
+        context.update(_status_context(context["status_task_rows"], "nat"))
+        context.update(_figures_context(selectors.activity_figures(plan_id=None, year=year), "nat"))
+    return render(request, "dashboard/national.html", context)
+
+
+def public(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """What the coordinators chose to publish: accepted reports' statuses and activity counts."""
+    plan = selectors.plan_for_dashboard(user=None, plan_id=plan_id, public=True)
+    years = selectors.reporting_years(plan=plan)
+    year = _int(request.GET.get("year"))
+    if year not in years:
+        year = years[0] if years else None
+    context = {"plan": plan, "years": years, "year": year, "crumbs": [(plan.number, None)]}
+    if year is not None:
+        rows = selectors.task_rows(user=None, plan=plan, year=year)
+        context.update(_status_context(rows, "pub"))
+        context.update(_figures_context(selectors.activity_figures(plan_id=plan.pk, year=year), "pub"))
+    return render(request, "dashboard/public.html", context)

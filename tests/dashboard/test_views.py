@@ -1,0 +1,141 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from ngvh.activities.models import ActivityCountry
+from ngvh.documents import selectors as doc_selectors
+from ngvh.documents.services import consolidation_build, effective_content
+from tests.factories import ActivityFactory
+
+from ..documents.factories import scenario
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(s, **params):
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return reverse("dashboard:plan", args=[s.plan.pk]) + (f"?{query}" if query else "")
+
+
+def _more_activities(s, n):
+    for i in range(n):
+        act = ActivityFactory(plan=s.plan, agency=s.agencies["dl"], start_date=dt.date(s.year, 1 + i % 12, 3),
+                              participants_total=5, budget_state=1000)
+        ActivityCountry.objects.create(activity=act, code=["FR", "US", "CN"][i % 3])
+
+
+def test_dashboard_figures_equal_rates_and_xlsx(client):
+    s = scenario()
+    # (the dashboard is live: coordinators also see drafts; with no draft line both agree)
+    s.reports["tt"].lines.all().delete()
+    client.force_login(s.coordinator)
+    response = client.get(_url(s, year=s.year))
+    assert response.status_code == 200
+    ctx = response.context
+    rates = doc_selectors.rates(plan=s.plan, year=s.year)
+    assert ctx["rates"] == rates
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    content = effective_content(c)
+    assert ctx["figures"].count == content["overview"]["activities"]
+    assert ctx["figures"].participants == content["overview"]["participants"]
+    assert ctx["figures"].budget_total == content["overview"]["budget_total"]
+    statuses = {row.code: row.status for row in ctx["task_rows"]}
+    assert statuses == {t["code"]: t["status"] for g in content["groups"] for t in g["tasks"]}
+    body = response.content.decode()
+    assert 'data-figure="expected">3<' in body and 'data-figure="accepted">2<' in body
+    assert "Sở Thông tin và Truyền thông" in body  # missing agency listed
+    assert "<title" in body and 'role="img"' in body  # accessible SVG
+
+
+def test_dashboard_query_count_is_fixed(client, django_assert_num_queries):
+    s = scenario(activities=2)
+    client.force_login(s.coordinator)
+    client.get(_url(s, year=s.year))  # warm the session
+    with django_assert_num_queries(20) as small:
+        client.get(_url(s, year=s.year))
+    _more_activities(s, 60)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(_url(s, year=s.year))
+
+
+def test_national_query_count_is_fixed(client, django_assert_num_queries):
+    s = scenario(activities=2)
+    client.force_login(s.leader)
+    url = reverse("dashboard:national") + f"?year={s.year}"
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(15) as small:
+        client.get(url)
+    _more_activities(s, 40)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.context["figures"].count == 42
+
+
+def test_filters_by_group_and_agency(client):
+    s = scenario()
+    client.force_login(s.coordinator)
+    group = s.tasks["3"].group
+    response = client.get(_url(s, year=s.year, group=group.pk))
+    assert {row.code for row in response.context["task_rows"]} == {"3", "4"}
+    response = client.get(_url(s, year=s.year, agency=s.agencies["dl"].pk))
+    assert {row.code for row in response.context["task_rows"]} == {"1", "3"}
+    assert response.context["figures"].count == 1  # activities recorded by Du lịch
+    # all years
+    response = client.get(_url(s, year="all"))
+    assert response.status_code == 200 and response.context["all_years"]
+
+
+def test_reporter_sees_own_drafts_and_accepted_only(client):
+    s = scenario()
+    # the coordinator sees the Thông tin draft's overdue line
+    client.force_login(s.coordinator)
+    statuses = {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}
+    assert statuses["4"] == "overdue"
+    # a reporter of another agency does not see that draft
+    from tests.factories import UserFactory
+
+    other = UserFactory(agency=s.agencies["dl"])
+    client.force_login(other)
+    statuses = {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}
+    assert statuses["4"] == ""
+    # the draft's own agency does
+    client.force_login(s.reporter)
+    statuses = {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}
+    assert statuses["4"] == "overdue"
+
+
+def test_national_is_for_leaders_and_coordinators(client):
+    s = scenario()
+    client.force_login(s.reporter)
+    assert client.get(reverse("dashboard:national")).status_code == 404
+    client.force_login(s.coordinator)
+    assert client.get(reverse("dashboard:national")).status_code == 200
+
+
+def test_public_page_of_a_published_plan(client):
+    s = scenario()
+    response = client.get(reverse("dashboard:public", args=[s.plan.pk]))
+    assert response.status_code == 200
+    statuses = dict((code, n) for code, _label, n in response.context["status_rows"])
+    assert statuses["overdue"] == 0  # a draft never shows in public
+    assert response.context["figures"].count == 3
+    s.plan.is_published = False
+    s.plan.save()
+    assert client.get(reverse("dashboard:public", args=[s.plan.pk])).status_code == 404
+
+
+def test_anonymous_dashboard_goes_to_login(client):
+    s = scenario()
+    assert client.get(_url(s)).status_code == 302
+    assert client.get(reverse("dashboard:home")).status_code == 302
+
+
+def test_empty_plan_dashboard_says_what_to_do(client):
+    s = scenario()
+    from tests.factories import PlanFactory
+
+    empty = PlanFactory(province=s.plan.province)
+    client.force_login(s.coordinator)
+    body = client.get(reverse("dashboard:plan", args=[empty.pk])).content.decode()
+    assert "class=\"empty\"" in body
