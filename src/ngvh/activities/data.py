@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from .countries import is_country
 from .models import ActivityKind, ActivityStatus
 
+KINDS = frozenset(ActivityKind.values)
+STATUSES = frozenset(ActivityStatus.values)
 MAX_AMOUNT = 10**15  # one million billion đồng: a typo, not a budget
 
 
@@ -57,9 +59,9 @@ def validate(data: ActivityData, *, plan_task_ids: set[int] | frozenset[int]) ->
 
     if not (data.title or "").strip():
         add("title", _("Enter the title of the activity."))
-    if data.kind not in ActivityKind.values:
+    if data.kind not in KINDS:
         add("kind", _("Choose a kind of activity from the list."))
-    if data.status not in ActivityStatus.values:
+    if data.status not in STATUSES:
         add("status", _("Choose a status: planned, done or cancelled."))
     if data.start_date and data.end_date and data.end_date < data.start_date:
         add("end_date", _("The end date must be the same as or after the start date."))

@@ -52,6 +52,11 @@ class ActivityPolicy:
         return is_coordinator(user) or (is_reporter(user) and user.agency_id is not None)
 
     @staticmethod
+    def can_choose_agency(user) -> bool:
+        """Coordinators record for any agency; a reporter's agency is fixed to their own."""
+        return is_coordinator(user)
+
+    @staticmethod
     def can_record_for(user, agency_id: int | None) -> bool:
         """Which agency an activity may be recorded for: a reporter only their own."""
         if is_coordinator(user):

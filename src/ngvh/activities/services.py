@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from ngvh.core.text import agency_key, nfc
 
@@ -325,24 +324,39 @@ def activities_import_xlsx(*, user, plan, data: bytes, commit: bool) -> ImportOu
 
 @transaction.atomic
 def _bulk_save(*, user, plan, rows: list[ActivityData]) -> list[int]:
-    objs = []
+    """Insert activities, their creation history rows (attributed to ``user``) and links."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from .bulk import insert_many
+
+    stamp = timezone.now()
+    before = Activity.objects.aggregate(top=Max("id"))["top"] or 0
+    fields = [f.attname for f in Activity._meta.concrete_fields if not f.primary_key]
+    records = []
     for data in rows:
-        activity = Activity(plan=plan, created_by=user)
+        activity = Activity(plan=plan, created_by=user, created_at=stamp, updated_at=stamp)
         _fill(activity, data)
-        objs.append(activity)
-    created = bulk_create_with_history(objs, Activity, batch_size=1000, default_user=user)
-    if any(a.pk is None for a in created):  # pragma: no cover - backends without RETURNING
-        raise RuntimeError("bulk insert returned no primary keys")
-    TaskLink = Activity.tasks.through
-    PartnerLink = Activity.partner_agencies.through
+        records.append({name: getattr(activity, name) for name in fields})
+    insert_many(Activity, records)
+    ids = list(
+        Activity.objects.filter(id__gt=before, created_by=user, created_at=stamp).order_by("id").values_list("id", flat=True)
+    )
+    if len(ids) != len(records):  # pragma: no cover - would mean a concurrent import at the same microsecond
+        raise RuntimeError("imported rows could not be identified")
+    history_fields = [f.attname for f in Activity.history.model._meta.concrete_fields if f.attname != "history_id"]
+    special = {"history_date": stamp, "history_type": "+", "history_user_id": user.pk, "history_change_reason": "import"}
+    history = []
+    for pk, record in zip(ids, records, strict=True):
+        record["id"] = pk
+        history.append({name: special[name] if name in special else record[name] for name in history_fields})
+    insert_many(Activity.history.model, history)
     task_links, partner_links, countries = [], [], []
-    for activity, data in zip(created, rows, strict=True):
-        task_links.extend(TaskLink(activity_id=activity.pk, task_id=t) for t in data.task_ids)
-        partner_links.extend(
-            PartnerLink(activity_id=activity.pk, agency_id=a) for a in data.partner_agency_ids if a != data.agency_id
-        )
-        countries.extend(ActivityCountry(activity_id=activity.pk, code=c) for c in data.reached_countries())
-    TaskLink.objects.bulk_create(task_links, batch_size=2000)
-    PartnerLink.objects.bulk_create(partner_links, batch_size=2000)
-    ActivityCountry.objects.bulk_create(countries, batch_size=2000)
-    return [a.pk for a in created]
+    for pk, data in zip(ids, rows, strict=True):
+        task_links.extend({"activity_id": pk, "task_id": t} for t in data.task_ids)
+        partner_links.extend({"activity_id": pk, "agency_id": a} for a in data.partner_agency_ids if a != data.agency_id)
+        countries.extend({"activity_id": pk, "code": c} for c in data.reached_countries())
+    insert_many(Activity.tasks.through, task_links)
+    insert_many(Activity.partner_agencies.through, partner_links)
+    insert_many(ActivityCountry, countries)
+    return ids

@@ -1,0 +1,81 @@
+"""Illustrative activities for ``ngvh demo``: 2023–2026, across the plan's tasks and their
+lead agencies. Deterministic (no randomness) and idempotent: an activity already there
+(same plan, agency, title and start date) is not added again. Every row is ``is_demo``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from .data import ActivityData
+from .models import Activity, ActivityKind, ActivityStatus
+
+YEARS = (2023, 2024, 2025, 2026)
+# (kind, title pattern, place, country, foreign participants share)
+PATTERNS = [
+    (ActivityKind.TRAINING, "Lớp bồi dưỡng kiến thức ngoại giao văn hóa năm {year}", "Quận Lê Chân", "VN"),
+    (ActivityKind.EVENT_HOME, "Lễ hội Hoa Phượng Đỏ {year}: chương trình giao lưu quốc tế", "Quận Hồng Bàng", "VN"),
+    (ActivityKind.DELEGATION_OUT, "Đoàn công tác thăm thành phố kết nghĩa Kitakyushu {year}", "Kitakyushu", "JP"),
+    (ActivityKind.DELEGATION_IN, "Đón đoàn thành phố Incheon thăm Hải Phòng {year}", "Quận Ngô Quyền", "VN"),
+    (ActivityKind.PRESS_CREW, "Hỗ trợ đoàn làm phim nước ngoài quảng bá Cát Bà {year}", "Huyện Cát Hải", "VN"),
+    (ActivityKind.EXHIBITION, "Triển lãm ảnh Hải Phòng – Thiên Tân {year}", "Thiên Tân", "CN"),
+    (ActivityKind.ONLINE, "Quảng bá du lịch Hải Phòng bằng tiếng Anh, Nhật, Hàn {year}", "Trực tuyến", "VN"),
+    (ActivityKind.CONFERENCE, "Hội thảo ngoại giao văn hóa và hội nhập quốc tế {year}", "Quận Hải An", "VN"),
+]
+
+
+@transaction.atomic
+def load(*, plan, stdout=None) -> int:
+    from ngvh.plans.models import AssignmentRole, TaskAssignment
+
+    from .services import _fill, _relations
+
+    leads = (
+        TaskAssignment.objects.filter(task__plan=plan, role=AssignmentRole.LEAD, active_until__isnull=True)
+        .select_related("task")
+        .order_by("task__order")
+    )
+    existing = set(Activity.objects.filter(plan=plan, is_demo=True).values_list("agency_id", "title", "start_date"))
+    today = dt.date.today()
+    created = 0
+    for index, assignment in enumerate(leads):
+        task = assignment.task
+        for year in YEARS:
+            kind, pattern, place, country = PATTERNS[(index + year) % len(PATTERNS)]
+            start = dt.date(year, 1 + (index * 3 + year) % 12, 1 + (index * 7) % 27)
+            end = start + dt.timedelta(days=(index + year) % 3)
+            title = f"{pattern.format(year=year)} ({task.code})"
+            if (assignment.agency_id, title, start) in existing:
+                continue
+            status = ActivityStatus.PLANNED if start > today else ActivityStatus.DONE
+            if status == ActivityStatus.DONE and (index + year) % 11 == 0:
+                status = ActivityStatus.CANCELLED
+            data = ActivityData(
+                title=title,
+                kind=kind,
+                status=status,
+                start_date=start,
+                end_date=end,
+                agency_id=assignment.agency_id,
+                place_country=country,
+                place_name=place,
+                task_ids=[task.pk],
+                participants_total=50 + (index * 37 + year) % 400,
+                participants_foreign=(index * 13 + year) % 40,
+                budget_state=((index + 1) * 15 + year % 7) * 1_000_000,
+                budget_private=((index * 5 + year) % 4) * 5_000_000,
+                budget_foreign=0 if country == "VN" else 20_000_000,
+                media_count=(index + year) % 9,
+                outcome="Dữ liệu minh họa: kết quả giả định để trình diễn phần mềm.",
+                description="Hoạt động minh họa do lệnh ngvh demo tạo ra.",
+            )
+            activity = Activity(plan=plan, is_demo=True)
+            _fill(activity, data)
+            activity.save()
+            _relations(activity, data)
+            created += 1
+    if stdout is not None:
+        stdout.write(f"Hoạt động minh họa / illustrative activities: {created} mới / new")
+    return created

@@ -1,0 +1,168 @@
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from ngvh.activities import services, xlsx
+from ngvh.activities.models import Activity, ActivityCountry
+from ngvh.core.text import search_key
+
+pytestmark = pytest.mark.django_db
+
+
+def workbook_bytes(rows: list[list]) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.append([str(label) for _key, label in xlsx.COLUMNS])
+    for row in rows:
+        ws.append(row)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def good_row(i: int, agency_name: str = "") -> list:
+    row = [None] * len(xlsx.COLUMNS)
+    values = {
+        "title": f"Giao lưu văn hoá Việt – Nhật lần {i}",
+        "kind": "Triển lãm" if i % 2 else "exhibition",
+        "status": "Đã thực hiện" if i % 3 == 0 else "",
+        "start_date": dt.datetime(2025, 3, 1 + i % 27),
+        "end_date": f"{2 + i % 27:02d}/03/2025",
+        "agency": agency_name,
+        "tasks": "I.1, I.2" if i % 2 else "i.1",
+        "place_country": "Nhật Bản" if i % 5 == 0 else "",
+        "place_name": "Kitakyushu" if i % 5 == 0 else "Quận Ngô Quyền",
+        "countries": "KR, Hàn Quốc" if i % 7 == 0 else "",
+        "participants_total": 120,
+        "participants_foreign": "20",
+        "budget_state": "1.250.000",
+        "budget_private": 0,
+        "budget_foreign": 300000.0,
+        "media_count": 3,
+        "outcome": "Tăng cường hiểu biết",
+    }
+    for key, value in values.items():
+        row[xlsx.COLUMN_INDEX[key]] = value
+    return row
+
+
+def test_500_rows_with_one_bad_row_saves_nothing_and_names_the_row(reporter_a, plan_a):
+    # given 500 rows where row 250 (Excel row 251) has a negative budget
+    plan, _ = plan_a
+    rows = [good_row(i) for i in range(500)]
+    rows[249][xlsx.COLUMN_INDEX["budget_state"]] = -5
+    data = workbook_bytes(rows)
+    # when imported with commit
+    with translation.override("en"):
+        outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=data, commit=True)
+    # then nothing is saved and the problem names row 251, column N (state budget)
+    assert not outcome.committed and outcome.saved == 0
+    assert Activity.objects.count() == 0
+    assert [(p.row, p.column) for p in outcome.checked.problems] == [(251, "N")]
+    assert "negative" in outcome.checked.problems[0].message
+    assert outcome.checked.total == 500
+
+
+def test_problems_are_explained_in_vietnamese(reporter_a, plan_a):
+    plan, _ = plan_a
+    row = good_row(1)
+    row[xlsx.COLUMN_INDEX["start_date"]] = "31/02/2025"
+    with translation.override("vi"):
+        outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=workbook_bytes([row]), commit=False)
+    problem = outcome.checked.problems[0]
+    assert (problem.row, problem.column) == (2, "D")
+    assert "không phải là ngày" in problem.message
+
+
+def test_every_problem_of_a_row_is_reported(reporter_a, plan_a):
+    # given a row with a bad kind, an unknown task, a fake country and an end before start
+    plan, _ = plan_a
+    row = good_row(1)
+    row[xlsx.COLUMN_INDEX["kind"]] = "Picnic"
+    row[xlsx.COLUMN_INDEX["tasks"]] = "IX.9"
+    row[xlsx.COLUMN_INDEX["countries"]] = "Atlantis"
+    with translation.override("en"):
+        outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=workbook_bytes([row]), commit=False)
+    # then each is reported with its column
+    assert {p.column for p in outcome.checked.problems} == {"B", "G", "J"}
+
+
+def test_preview_then_commit_saves_all_rows_with_links(reporter_a, agency_a, plan_a):
+    # given 30 good rows
+    plan, (t1, t2, _t3) = plan_a
+    data = workbook_bytes([good_row(i) for i in range(30)])
+    # when previewed / then checked and nothing written
+    preview = services.activities_import_xlsx(user=reporter_a, plan=plan, data=data, commit=False)
+    assert preview.ok and len(preview.checked.rows) == 30 and Activity.objects.count() == 0
+    # when committed / then all 30, with tasks, countries, year, search text and history
+    outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=data, commit=True)
+    assert outcome.saved == 30 and Activity.objects.count() == 30
+    first = Activity.objects.get(title="Giao lưu văn hoá Việt – Nhật lần 1")
+    assert set(first.tasks.all()) == {t1, t2}
+    assert first.agency == agency_a and first.year == 2025 and first.budget_state == 1_250_000
+    assert first.search_text == search_key(f"{first.title} {first.description} {first.place_name} {first.outcome}")
+    assert set(ActivityCountry.objects.filter(activity__title__endswith=" 0").values_list("code", flat=True)) == {"JP", "KR"}
+    assert first.history.get().history_user == reporter_a
+
+
+def test_unassigned_task_is_a_warning_not_a_problem(reporter_a, plan_a):
+    plan, _ = plan_a
+    row = good_row(1)
+    row[xlsx.COLUMN_INDEX["tasks"]] = "II.1"
+    outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=workbook_bytes([row]), commit=False)
+    assert outcome.ok and [w.column for w in outcome.checked.warnings] == ["G"]
+
+
+def test_reporter_cannot_import_for_another_agency(reporter_a, agency_b, plan_a):
+    plan, _ = plan_a
+    outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=workbook_bytes([good_row(1, agency_b.name)]), commit=True)
+    assert [p.column for p in outcome.checked.problems] == ["F"] and Activity.objects.count() == 0
+
+
+def test_leader_cannot_import(leader, plan_a):
+    plan, _ = plan_a
+    with pytest.raises(PermissionDenied):
+        services.activities_import_xlsx(user=leader, plan=plan, data=workbook_bytes([good_row(1)]), commit=True)
+
+
+def test_not_a_workbook(reporter_a, plan_a):
+    plan, _ = plan_a
+    outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=b"MZ not excel", commit=True)
+    assert outcome.file_error and not outcome.ok
+
+
+def test_template_has_drop_down_lists():
+    data = xlsx.build_template(kinds=["Triển lãm", "Khác"], statuses=["Đã thực hiện"], task_codes=["I.1", "I.2"], countries=["JP - Nhật Bản"])
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb.worksheets[0]
+    formulas = {dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert "=Lists!$A$1:$A$2" in formulas  # kind
+    assert "=Lists!$C$1:$C$2" in formulas  # task codes
+    assert "=Lists!$D$1:$D$1" in formulas  # countries
+    assert wb["Lists"].sheet_state == "hidden"
+
+
+DANGEROUS = ["=HYPERLINK(\"http://evil\")", "+1+2", "-3+cmd", "@SUM(A1)"]
+
+
+def test_xlsx_export_neutralises_formulas():
+    data = xlsx.export_xlsx(headers=["Tên"], rows=[[v] for v in DANGEROUS] + [[dt.date(2025, 5, 1)], [-5]], sheet_title="Hoạt động")
+    ws = load_workbook(io.BytesIO(data)).worksheets[0]
+    values = [ws.cell(row=r, column=1).value for r in range(2, 2 + len(DANGEROUS))]
+    assert values == ["'" + v for v in DANGEROUS]
+    assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(2, 2 + len(DANGEROUS)))
+    assert ws.cell(row=6, column=1).value == dt.datetime(2025, 5, 1)
+    assert ws.cell(row=7, column=1).value == -5
+
+
+def test_csv_export_neutralises_formulas():
+    data = xlsx.export_csv(headers=["Tên"], rows=[[v] for v in DANGEROUS] + [[dt.date(2025, 5, 1)]])
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:5]] == ["'" + v for v in DANGEROUS]
+    assert rows[5][0] == "01/05/2025"
