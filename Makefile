@@ -48,11 +48,13 @@ messages: $(STAMP)
 	  if [ -d $$app/locale ]; then (cd $$app && ../../../$(BIN)/django-admin compilemessages -v 0); fi; \
 	done
 
+## make bench: national-scale benchmark (BENCH_DB=postgres for PostgreSQL); see docs/performance.md
+BENCH_DB ?= sqlite
 bench: $(STAMP)
-	$(BIN)/ngvh bench --scale 63 --db sqlite
+	$(BIN)/ngvh bench --scale 63 --db $(BENCH_DB)
 
 bench-quick: $(STAMP)
-	$(BIN)/ngvh bench --quick --db sqlite
+	$(BIN)/ngvh bench --quick --db $(BENCH_DB)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -17,6 +17,7 @@ import time
 import urllib.parse
 from collections import Counter
 from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .stats import summary_ms
@@ -176,15 +177,19 @@ def load(port: int, path: str, *, clients: int, seconds: float, headers: dict | 
     }
 
 
-def run_jobs(jobs: list[Callable[[], None]], *, clients: int, seconds: float) -> tuple[list[float], list[str], float]:
+def run_jobs(jobs: list[Callable[[], None]], *, clients: int, seconds: float, spread: float = 0.0) -> tuple[list[float], list[str], float]:
     """Run each job once over ``clients`` threads, within ``seconds``.
 
+    With ``spread`` > 0, job i is not started before i × spread / len(jobs) seconds: the
+    arrivals of a real deadline day, at most ``clients`` at once. With 0, all arrive at once.
     Returns the per-job durations, the errors, and the elapsed time. Jobs not started by
     the deadline are counted as errors ("not started in time").
     """
-    stop_at = time.monotonic() + seconds
+    begin = time.monotonic()
+    stop_at = begin + seconds
+    gap = spread / len(jobs) if jobs else 0.0
     lock = threading.Lock()
-    queue = list(reversed(jobs))
+    queue = list(reversed(list(enumerate(jobs))))
     durations: list[float] = []
     errors: list[str] = []
 
@@ -197,7 +202,10 @@ def run_jobs(jobs: list[Callable[[], None]], *, clients: int, seconds: float) ->
                     errors.extend(["not started in time"] * len(queue))
                     queue.clear()
                     return
-                job = queue.pop()
+                index, job = queue.pop()
+            wait = begin + index * gap - time.monotonic()
+            if wait > 0:
+                time.sleep(wait)
             t0 = time.perf_counter()
             try:
                 job()
@@ -216,32 +224,71 @@ def run_jobs(jobs: list[Callable[[], None]], *, clients: int, seconds: float) ->
     return durations, errors, time.perf_counter() - started
 
 
-def form_fields(html: str) -> dict[str, str]:
-    """Hidden inputs (csrf token, version ...) of the first form in a page, without a parser dependency."""
-    import re
+class _Forms(HTMLParser):
+    """Collects what a browser would send for each form of a page."""
 
-    fields = {}
-    for m in re.finditer(r"<input\b[^>]*>", html):
-        tag = m.group(0)
-        name = re.search(r'\bname="([^"]*)"', tag)
-        if not name:
-            continue
-        value = re.search(r'\bvalue="([^"]*)"', tag)
-        kind = re.search(r'\btype="([^"]*)"', tag)
-        if kind and kind.group(1) in ("checkbox", "radio", "submit", "file"):
-            continue
-        fields.setdefault(name.group(1), _unescape(value.group(1)) if value else "")
-    return fields
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms: list[dict] = []
+        self._form: dict | None = None
+        self._select: tuple[str, list[str], list[str]] | None = None  # name, selected, first option
+        self._textarea: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._form = {"action": a.get("action") or "", "method": (a.get("method") or "get").lower(), "fields": []}
+            self.forms.append(self._form)
+            return
+        if self._form is None:
+            return
+        name = a.get("name")
+        if tag == "input" and name and "disabled" not in a:
+            kind = (a.get("type") or "text").lower()
+            if kind in ("submit", "button", "image", "file", "reset"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in a:
+                return
+            self._form["fields"].append((name, a.get("value", "on" if kind in ("checkbox", "radio") else "")))
+        elif tag == "select" and name:
+            self._select = (name, [], [], "multiple" in a)
+        elif tag == "option" and self._select is not None:
+            value = a.get("value", "")
+            if "selected" in a:
+                self._select[1].append(value)
+            if not self._select[2]:
+                self._select[2].append(value)
+        elif tag == "textarea" and name:
+            self._textarea = (name, [])
+
+    def handle_data(self, data):
+        if self._textarea is not None:
+            self._textarea[1].append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select is not None and self._form is not None:
+            name, selected, first, multiple = self._select
+            values = selected or ([] if multiple else first)
+            for value in values:
+                self._form["fields"].append((name, value))
+            self._select = None
+        elif tag == "textarea" and self._textarea is not None and self._form is not None:
+            name, parts = self._textarea
+            self._form["fields"].append((name, "".join(parts).removeprefix("\n")))
+            self._textarea = None
+        elif tag == "form":
+            self._form = None
 
 
-def _unescape(text: str) -> str:
-    import html
+def forms_in(html: str) -> list[dict]:
+    """Each form of the page: its action, method and the (name, value) pairs a browser would post."""
+    parser = _Forms()
+    parser.feed(html)
+    return parser.forms
 
-    return html.unescape(text)
 
-
-def post_form(conn: http.client.HTTPConnection, path: str, data: dict, headers: dict) -> tuple[int, bytes]:
-    body = urllib.parse.urlencode(data, doseq=True)
+def post_form(conn: http.client.HTTPConnection, path: str, data: list[tuple[str, str]], headers: dict) -> tuple[int, bytes]:
+    body = urllib.parse.urlencode(data)
     conn.request("POST", path, body=body, headers={**headers, "Content-Type": "application/x-www-form-urlencoded"})
     resp = conn.getresponse()
     return resp.status, resp.read()

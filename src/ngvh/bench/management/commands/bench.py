@@ -47,7 +47,8 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if opts["inner"]:
             return self.inner(opts)
-        data_dir = Path(opts["data_dir"]).resolve() / opts["db"]
+        # Quick runs keep their own database so they never throw away a full-scale dataset.
+        data_dir = Path(opts["data_dir"]).resolve() / (opts["db"] + ("-quick" if opts["quick"] else ""))
         data_dir.mkdir(parents=True, exist_ok=True)
         results_dir = Path(opts["results_dir"]).resolve()
         env = dict(os.environ)
@@ -59,7 +60,7 @@ class Command(BaseCommand):
                 for suffix in ("", "-wal", "-shm"):
                     (data_dir / f"bench.sqlite3{suffix}").unlink(missing_ok=True)
         else:
-            database_url = opts["pg_url"]
+            database_url = opts["pg_url"] + ("_quick" if opts["quick"] and opts["pg_url"] == PG_DEFAULT else "")
             _pg_ensure(database_url, recreate=opts["regenerate"])
         env.update(
             DATABASE_URL=database_url,
@@ -130,7 +131,7 @@ class Command(BaseCommand):
         if quick:
             ctx.requests = 10
             ctx.http_seconds = 3.0
-            ctx.deadline_seconds = 30.0
+            ctx.deadline_seconds = 8.0
             ctx.xlsx_rows = 500
         only = {x.strip() for x in opts["only"].split(",") if x.strip()} or None
         measurements = measure.run_all(ctx, only=only, say=say)
