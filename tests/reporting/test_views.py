@@ -84,7 +84,8 @@ def test_bad_progress_is_refused_with_the_typed_text_kept(client, sp):
     response = client.post(reverse("reporting:report", args=[report.pk]), data)
     assert response.status_code == 400
     page = response.content.decode()
-    assert "Không được mất" in page and "0 to 100" in page or "0 đến 100" in page
+    assert "Không được mất" in page
+    assert "0 to 100" in page or "0 đến 100" in page
 
 
 def test_a_stale_save_is_refused_and_both_texts_are_shown(client, sp):
