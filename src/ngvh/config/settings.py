@@ -239,3 +239,8 @@ LOGGING = {
 # Demo mode: `ngvh demo` refuses to create demo accounts unless this is on (it is, for
 # `make run`); production deployments leave it off.
 NGVH_DEMO = env_bool("NGVH_DEMO", DEBUG)
+
+# Report reminders (`ngvh remind`, docs/reminders.md): days before the deadline, and how
+# many days after it the overdue notices and the coordinators' summary may still go out.
+NGVH_REMINDER_DAYS = tuple(int(n) for n in env_list("NGVH_REMINDER_DAYS", "14,3"))
+NGVH_REMINDER_OVERDUE_WINDOW_DAYS = int(os.environ.get("NGVH_REMINDER_OVERDUE_WINDOW_DAYS", "14"))
