@@ -524,7 +524,7 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     """
     from ngvh.core.text import search_key
 
-    proposal = AmendmentProposal.objects.select_for_update().select_related("plan", "task").get(pk=proposal.pk)
+    proposal = AmendmentProposal.objects.select_for_update(of=("self",)).select_related("plan", "task").get(pk=proposal.pk)
     if not AmendmentPolicy.can_decide(user, proposal):
         if AmendmentPolicy.can_view(user, proposal) and proposal.status != AmendmentStatus.PENDING:
             raise ReportStateError(_("This proposal has already been decided."))
