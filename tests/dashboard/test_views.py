@@ -139,3 +139,17 @@ def test_empty_plan_dashboard_says_what_to_do(client):
     client.force_login(s.coordinator)
     body = client.get(reverse("dashboard:plan", args=[empty.pk])).content.decode()
     assert "class=\"empty\"" in body
+
+
+def test_home_block_links_dashboard_and_city_report(client):
+    s = scenario()
+    consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    client.force_login(s.leader)
+    body = client.get(reverse("core:home")).content.decode()
+    assert reverse("dashboard:plan", args=[s.plan.pk]) in body
+    assert reverse("documents:detail", args=[s.plan.pk, s.year]) in body
+    # a reporter gets the dashboard link only
+    client.force_login(s.reporter)
+    body = client.get(reverse("core:home")).content.decode()
+    assert reverse("dashboard:plan", args=[s.plan.pk]) in body
+    assert reverse("documents:detail", args=[s.plan.pk, s.year]) not in body
