@@ -241,15 +241,13 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
     )
     task_ids = [line.task_id for line in lines]
     lead_task_ids = [line.task_id for line in lines if line.role == "lead"]
-    partner_lines = (
-        list(
-            ReportLine.objects.filter(report__reporting_year=ry, task_id__in=lead_task_ids)
-            .exclude(report_id=report.id)
-            .select_related("report__agency")
-            .order_by("report__agency__name")
-        )
-        if lead_task_ids
-        else []
+    # ``or [0]``: an empty ``__in`` skips the query, and the page must run the same
+    # number of queries whether or not this report has lead tasks or activities.
+    partner_lines = list(
+        ReportLine.objects.filter(report__reporting_year=ry, task_id__in=lead_task_ids or [0])
+        .exclude(report_id=report.id)
+        .select_related("report__agency")
+        .order_by("report__agency__name")
     )
     visible_partner_ids = [
         p.id for p in partner_lines if p.report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
@@ -257,28 +255,28 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
     through = ReportLine.activities.through
     linked: dict[int, list[int]] = defaultdict(list)
     for line_id, activity_id in through.objects.filter(
-        reportline_id__in=[line.id for line in lines] + visible_partner_ids
+        reportline_id__in=[line.id for line in lines] + visible_partner_ids or [0]
     ).values_list("reportline_id", "activity_id"):
         linked[line_id].append(activity_id)
     candidates_by_task: dict[int, list[int]] = defaultdict(list)
-    if task_ids:
-        for task_id, activity_id in (
-            Activity.tasks.through.objects.filter(
-                task_id__in=task_ids,
-                activity__agency_id=report.agency_id,
-                activity__start_date__lte=ry.cutoff_end,
-                activity__end_date__gte=ry.cutoff_start,
-            )
-            .exclude(activity__status="cancelled")
-            .values_list("task_id", "activity_id")
-        ):
-            candidates_by_task[task_id].append(activity_id)
+    for task_id, activity_id in (
+        Activity.tasks.through.objects.filter(
+            task_id__in=task_ids or [0],
+            activity__agency_id=report.agency_id,
+            activity__start_date__lte=ry.cutoff_end,
+            activity__end_date__gte=ry.cutoff_start,
+        )
+        .exclude(activity__status="cancelled")
+        .values_list("task_id", "activity_id")
+    ):
+        candidates_by_task[task_id].append(activity_id)
     all_ids = {a for ids in linked.values() for a in ids} | {a for ids in candidates_by_task.values() for a in ids}
-    activities = {a.id: a for a in Activity.objects.filter(id__in=all_ids).order_by("start_date", "id")} if all_ids else {}
+    activities = {a.id: a for a in Activity.objects.filter(id__in=all_ids or [0]).order_by("start_date", "id")}
     codes: dict[int, list[str]] = defaultdict(list)
-    if activities:
-        for activity_id, code in ActivityCountry.objects.filter(activity_id__in=activities).values_list("activity_id", "code"):
-            codes[activity_id].append(code)
+    for activity_id, code in ActivityCountry.objects.filter(activity_id__in=list(activities) or [0]).values_list(
+        "activity_id", "code"
+    ):
+        codes[activity_id].append(code)
     for a in activities.values():
         a.country_codes = set(codes.get(a.id, [])) | ({a.place_country} if a.place_country and a.place_country != "VN" else set())
 
