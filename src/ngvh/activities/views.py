@@ -72,7 +72,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
     plan, plans = _plan(request)
     filters = _filters(request, plan)
     page = selectors.activity_page(user=request.user, filters=filters, page=request.GET.get("page", 1))
-    tasks = list(plan.tasks.select_related("group").only("id", "code", "title", "group__id", "group__code", "group__title").order_by("order")) if plan else []
+    tasks = list(plan.tasks.select_related("group").order_by("order")) if plan else []
     groups = list({t.group_id: t.group for t in tasks}.values())
     this_year = timezone.localdate().year
     first_year = min(plan.issued_on.year, this_year) if plan else this_year
