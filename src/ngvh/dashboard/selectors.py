@@ -139,6 +139,7 @@ class TaskRow:
     status: str
     progress: int
     agencies_reported: int
+    status_label: str = ""
 
 
 def task_rows(*, user, plan: Plan, year: int, group_id: int | None = None, agency_id: int | None = None) -> list[TaskRow]:

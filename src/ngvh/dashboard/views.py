@@ -130,6 +130,10 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         from ngvh.documents.selectors import rates as rates_for
 
         rows = selectors.task_rows(user=request.user, plan=plan, year=year, group_id=group_id, agency_id=agency_id)
+        labels = {k: str(v) for k, v in STATUS_LABELS.items()}
+        for row in rows:
+            row.status_label = labels[row.status]
+        context["task_url_prefix"] = reverse("plans:task", args=[plan.pk, "X"])[:-2]
         context.update({"task_rows": rows, "group_progress": _group_progress(rows, groups), "rates": rates_for(plan=plan, year=year)})
         context.update(_status_context(rows, "plan"))
     figures = selectors.activity_figures(plan_id=plan.pk, year=None if all_years else year, group_id=group_id, agency_id=agency_id)
