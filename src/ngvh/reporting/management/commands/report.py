@@ -59,6 +59,8 @@ class Command(BaseCommand):
                 p.add_argument("--json", action="store_true", help="print JSON")
             if name == "consolidate":
                 p.add_argument("--output", "-o", default="", help="output file or folder")
+                p.add_argument("--docx", default="", help="write the Word report to this file")
+                p.add_argument("--xlsx", default="", help="write the Excel data annex to this file")
                 p.add_argument("--format", default="", help="docx or xlsx")
 
     def handle(self, *args, action: str, **options):
