@@ -50,3 +50,22 @@ def test_report_command_delegates(tmp_path):
     call_command("report", "consolidate", "--plan", "274/KH-UBND", "--year", str(s.year),
                  "--output", str(tmp_path / "city.docx"), stdout=out)
     assert (tmp_path / "city.docx").exists()
+
+
+def test_report_command_with_docx_and_xlsx_options(tmp_path):
+    s = scenario()
+    out = io.StringIO()
+    call_command("report", "consolidate", "--plan", "274/KH-UBND", "--year", str(s.year),
+                 "--docx", str(tmp_path / "a.docx"), "--xlsx", str(tmp_path / "a.xlsx"), stdout=out)
+    assert (tmp_path / "a.docx").exists() and (tmp_path / "a.xlsx").exists()
+
+
+def test_report_command_exits_2_when_nothing_is_accepted(tmp_path):
+    s = scenario()
+    for report in (s.reports["vh"], s.reports["dl"]):
+        report.status = ReportStatus.SUBMITTED
+        report.save()
+    with pytest.raises(SystemExit) as info:
+        call_command("report", "consolidate", "--plan", "274/KH-UBND", "--year", str(s.year),
+                     "--docx", str(tmp_path / "a.docx"), stdout=io.StringIO(), stderr=io.StringIO())
+    assert info.value.code == 2
