@@ -106,3 +106,22 @@ def test_empty_states(client):
     body = client.get(reverse("documents:detail", args=[s.plan.pk, 2031])).content.decode()
     assert 'class="empty"' in body and "build-button" not in body  # nothing accepted for 2031: no form
     assert client.get(reverse("documents:index")).status_code == 200
+
+
+def test_detail_page_query_count_is_fixed(client, django_assert_num_queries):
+    from tests.factories import AgencyFactory
+
+    from .factories import accepted_report, aware
+
+    s = scenario()
+    consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    client.force_login(s.coordinator)
+    client.get(_detail(s))
+    with django_assert_num_queries(10) as small:
+        client.get(_detail(s))
+    # when five more agencies' reports are accepted and the report rebuilt
+    for i in range(5):
+        accepted_report(reporting_year=s.reporting_year, agency=AgencyFactory(name=f"Quận {i}"), submitted=aware(s.year, 11, 1))
+    consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get(_detail(s))
