@@ -134,3 +134,20 @@ def test_settings_follow_into_the_content():
     c.refresh_from_db()
     assert c.content["meta"]["number"] == "15/BC-UBND"
     assert c.content["meta"]["signer_name"] == "Nguyễn Văn A"
+
+
+def test_task_table_names_the_agencies_that_held_the_task_that_year():
+    import datetime as dt
+
+    from tests.factories import AgencyFactory, TaskAssignmentFactory
+
+    s = scenario()
+    # given Sở Thông tin's lead of task 4 passed to Sở Khoa học on 01/03/2025
+    old = s.tasks["4"].assignments.get(role="lead")
+    old.active_until = dt.date(2025, 2, 28)
+    old.save()
+    TaskAssignmentFactory(task=s.tasks["4"], agency=AgencyFactory(name="Sở Khoa học và Công nghệ"), role="lead",
+                          active_from=dt.date(2025, 3, 1), origin=old)
+    # when the 2026 report is built / then the successor leads
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    assert _task(c.content, "4")["lead"] == "Sở Khoa học và Công nghệ"

@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ngvh.dashboard.selectors import activity_figures
@@ -91,7 +92,11 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
     tasks = list(Task.objects.filter(plan=plan).select_related("group").order_by("group__order", "order"))
     assignments: dict[int, dict[str, list[str]]] = {}
     for task_id, role, name in (
-        TaskAssignment.objects.filter(task__plan=plan, active_until__isnull=True)
+        # the agencies that held the task during that year: after a restructuring the
+        # report of a past year names who did the work then (and a mid-year successor too)
+        TaskAssignment.objects.filter(task__plan=plan)
+        .filter(Q(active_from__isnull=True) | Q(active_from__lte=dt.date(year, 12, 31)))
+        .filter(Q(active_until__isnull=True) | Q(active_until__gte=dt.date(year, 1, 1)))
         .order_by("role", "order", "id")
         .values_list("task_id", "role", "agency__name")
     ):
