@@ -81,6 +81,9 @@ def table(results: dict) -> str:
     lines.append(f"NGVH bench — {head.get('db', '?')} — scale {head.get('scale', '?')}"
                  f"{' (quick)' if head.get('quick') else ''} — {head.get('started', '')}")
     lines.append(f"machine: {head.get('machine', '')}")
+    if head.get("loadavg_start"):
+        lines.append(f"load average at start / end: {head.get('loadavg_start')} / {head.get('loadavg_end')}"
+                     " (other processes slow every absolute figure; compare the ratios)")
     lines.append("")
     lines.append(f"{'measurement':<20} {'figure':<{width}} {'value':>12}")
     lines.append("-" * (20 + width + 14))

@@ -103,6 +103,7 @@ class Command(BaseCommand):
         stamp = time.strftime("%Y%m%d-%H%M%S")
         say = self.stdout.write
 
+        load_start = _loadavg()
         say(f"bench database: {os.environ['DATABASE_URL'].split('@')[-1]}")
         t0 = time.perf_counter()
         call_command("migrate", verbosity=0, interactive=False)
@@ -146,6 +147,10 @@ class Command(BaseCommand):
                 "machine": f"{platform.node()} · {platform.platform()} · {os.cpu_count()} CPU · "
                            f"{_mem_gb()} GB · Python {platform.python_version()}",
                 "python": platform.python_version(),
+                # Other processes on the machine change every absolute figure: keep the
+                # load averages (1, 5, 15 min) seen at the start and at the end.
+                "loadavg_start": load_start,
+                "loadavg_end": _loadavg(),
             },
             "generator": generator,
             "measurements": measurements,
@@ -172,6 +177,13 @@ def _db_version() -> str:
             return "PostgreSQL " + cur.fetchone()[0]
         cur.execute("SELECT sqlite_version()")
         return "SQLite " + cur.fetchone()[0]
+
+
+def _loadavg() -> list[float]:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
 
 
 def _mem_gb() -> str:
