@@ -21,12 +21,13 @@ run: $(STAMP)
 	@mkdir -p var
 	NGVH_DEMO=1 $(BIN)/ngvh serve
 
-## Chromium (browser tests) and LibreOffice (PDF check of the Word report), through apt when root.
+## Chromium (browser tests), LibreOffice and poppler (PDF check of the Word report), through apt when root.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
 	fc-list 2>/dev/null | grep -qi "liberation serif\|times new roman" || missing="$$missing fonts-liberation"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$(IS_ROOT)" = yes ]; then \
 	    echo "Installing:$$missing"; \

@@ -118,3 +118,21 @@ def test_agency_directory_and_agency_page(client, seed_plan, seed_agencies):
     html = client.get(reverse("agencies:detail", args=[foreign.pk])).content.decode()
     assert "I.1" in html and "IV.2" in html  # tasks as lead
     assert "II.4" in html  # as coordinator
+
+
+@pytest.mark.django_db
+def test_task_page_shows_the_current_wording_after_an_amendment(client):
+    # Given a task whose wording was changed by an amendment (old row retired, version 2 current)
+    plan = PlanFactory()
+    group = TaskGroupFactory(plan=plan, code="I")
+    import datetime as dt
+
+    TaskFactory(group=group, code="I.1", title="Nội dung cũ", version=1, retired_on=dt.date(2025, 6, 1))
+    TaskFactory(group=group, code="I.1", title="Nội dung mới", version=2)
+    url = reverse("plans:task", args=[plan.pk, "I.1"])
+    # When the task page is opened, then the current wording shows; the old one on request
+    assert "Nội dung mới" in client.get(url).content.decode()
+    assert "Nội dung cũ" in client.get(url, {"version": 1}).content.decode()
+    # And the plan page lists the task once, in its current wording
+    html = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert html.count('id="task-I.1"') == 1 and "Nội dung cũ" not in html

@@ -41,7 +41,12 @@ def _assignments_prefetch() -> Prefetch:
 
 
 def task_list(*, plan: Plan, group: str = "", agency_id: int | None = None, q: str = "") -> list[Task]:
-    qs = plan.tasks.select_related("group").prefetch_related(_assignments_prefetch()).order_by("order")
+    qs = (
+        plan.tasks.filter(retired_on__isnull=True)
+        .select_related("group")
+        .prefetch_related(_assignments_prefetch())
+        .order_by("order")
+    )
     if group:
         qs = qs.filter(group__code=group)
     if agency_id:
@@ -51,12 +56,16 @@ def task_list(*, plan: Plan, group: str = "", agency_id: int | None = None, q: s
     return list(qs)
 
 
-def task_get(*, user, plan_id: int, code: str) -> Task:
+def task_get(*, user, plan_id: int, code: str, version: int | None = None) -> Task:
+    """The task as it stands now, or an earlier wording (``version``) kept by an amendment."""
     plan = plan_get(user=user, pk=plan_id)
+    qs = Task.objects.filter(plan=plan, code=code)
+    if version is not None:
+        qs = qs.filter(version=version)
     task = (
-        Task.objects.filter(plan=plan, code=code)
-        .select_related("group", "plan", "plan__province")
+        qs.select_related("group", "plan", "plan__province")
         .prefetch_related(_assignments_prefetch())
+        .order_by("-version")
         .first()
     )
     if task is None:

@@ -49,7 +49,8 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
-    task = selectors.task_get(user=request.user, plan_id=pk, code=code)
+    version = _int_or_none(request.GET.get("version"))
+    task = selectors.task_get(user=request.user, plan_id=pk, code=code, version=version)
     assignments = list(task.assignments.all())
     return render(
         request,
