@@ -30,6 +30,7 @@ PATTERNS = [
 def load(*, plan, stdout=None) -> int:
     from ngvh.plans.models import AssignmentRole, TaskAssignment
 
+    from .rollup import Delta, Facts, rollup_apply
     from .services import _fill, _relations
 
     leads = (
@@ -40,6 +41,7 @@ def load(*, plan, stdout=None) -> int:
     existing = set(Activity.objects.filter(plan=plan, is_demo=True).values_list("agency_id", "title", "start_date"))
     today = dt.date.today()
     created = 0
+    delta = Delta()
     for index, assignment in enumerate(leads):
         task = assignment.task
         for year in YEARS:
@@ -75,7 +77,9 @@ def load(*, plan, stdout=None) -> int:
             _fill(activity, data)
             activity.save()
             _relations(activity, data)
+            delta.add(Facts.stored(activity))
             created += 1
+    rollup_apply(delta)
     if stdout is not None:
         stdout.write(f"Hoạt động minh họa / illustrative activities: {created} mới / new")
     return created

@@ -189,3 +189,54 @@ class CalendarToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.plan} {self.agency or '*'}"
+
+
+class ActivityRollup(models.Model):
+    """Activity totals per plan, year, month, kind and status, for the dashboards.
+
+    The national dashboard would otherwise aggregate a year's hundred thousand activities
+    on every request; this table holds a few thousand rows for the same figures. It is
+    written only by the activity services (``activities.rollup``), in the transaction
+    that changes the activities, and ``ngvh activities rollup --check`` proves it equal
+    to a recomputation from the activities.
+    """
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=ActivityKind.choices)
+    status = models.CharField(max_length=20, choices=ActivityStatus.choices)
+    n = models.PositiveIntegerField(default=0)
+    participants = models.BigIntegerField(default=0)
+    participants_foreign = models.BigIntegerField(default=0)
+    budget_state = models.BigIntegerField(default=0)
+    budget_private = models.BigIntegerField(default=0)
+    budget_foreign = models.BigIntegerField(default=0)
+    media = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "year", "month", "kind", "status"], name="activity_rollup_key"),
+            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="activity_rollup_month"),
+        ]
+        indexes = [models.Index(fields=["year", "status"], name="activity_rollup_year")]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.year}-{self.month:02d} {self.kind} {self.status}: {self.n}"
+
+
+class ActivityCountryRollup(models.Model):
+    """Activities per plan, year, status and country reached; same rules as ``ActivityRollup``."""
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    status = models.CharField(max_length=20, choices=ActivityStatus.choices)
+    code = models.CharField(max_length=2)
+    n = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["plan", "year", "status", "code"], name="activity_country_rollup_key")]
+        indexes = [models.Index(fields=["year", "status"], name="activity_country_rollup_year")]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.year} {self.status} {self.code}: {self.n}"

@@ -20,6 +20,7 @@ from . import storage
 from .data import ActivityData, validate
 from .models import Activity, ActivityCountry, Attachment, CalendarToken, ForeignPartner
 from .policies import ActivityPolicy, AttachmentPolicy, CalendarTokenPolicy
+from .rollup import Delta, Facts, rollup_apply
 from .xlsx import (
     CheckedRows,
     ImportFileError,
@@ -120,6 +121,7 @@ def activity_create(*, user, plan, data: ActivityData, confirm_unassigned: bool 
     activity._history_user = user
     activity.save()
     _relations(activity, data)
+    rollup_apply(Delta().change(None, Facts.stored(activity)))
     return activity
 
 
@@ -135,10 +137,12 @@ def activity_update(*, user, activity: Activity, data: ActivityData, confirm_una
     if activity.agency_id != data.agency_id:
         new = data
     _confirm(new, confirm_unassigned)
+    before_facts = Facts.stored(activity)
     _fill(activity, data)
     activity._history_user = user
     activity.save()
     _relations(activity, data)
+    rollup_apply(Delta().change(before_facts, Facts.stored(activity)))
     return activity
 
 
@@ -148,6 +152,7 @@ def activity_delete(*, user, activity: Activity) -> None:
     if not ActivityPolicy.can_delete(user, activity):
         raise PermissionDenied
     names = [n for a in activity.attachments.all() for n in (a.stored_name, a.thumbnail_name)]
+    rollup_apply(Delta().change(Facts.stored(activity), None))
     for attachment in activity.attachments.all():
         attachment._history_user = user
         attachment.delete()
@@ -359,4 +364,12 @@ def _bulk_save(*, user, plan, rows: list[ActivityData]) -> list[int]:
     insert_many(Activity.tasks.through, task_links)
     insert_many(Activity.partner_agencies.through, partner_links)
     insert_many(ActivityCountry, countries)
+    delta = Delta()
+    for record, data in zip(records, rows, strict=True):
+        delta.add(Facts.of(Activity(plan=plan, **{k: record[k] for k in _FACT_FIELDS}), data.reached_countries()))
+    rollup_apply(delta)
     return ids
+
+
+_FACT_FIELDS = ("start_date", "kind", "status", "participants_total", "participants_foreign", "budget_state",
+                "budget_private", "budget_foreign", "media_count")
