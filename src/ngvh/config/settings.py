@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "ngvh.core.sessions.SessionRefreshMiddleware",
     "ngvh.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,9 +121,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-else:
-    DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
-    DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
+# Persistent connections for both engines: reopening the SQLite file per request re-ran
+# the PRAGMAs above and started every request with a cold page cache (the init_command
+# still runs once per new connection). dj_database_url always fills CONN_MAX_AGE with 0,
+# so a setdefault here would never apply; NGVH_CONN_MAX_AGE overrides.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("NGVH_CONN_MAX_AGE", "60"))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -145,7 +149,9 @@ LOGOUT_REDIRECT_URL = "core:home"
 
 # Sessions end after an hour without activity.
 SESSION_COOKIE_AGE = int(os.environ.get("NGVH_SESSION_IDLE_SECONDS", "3600"))
-SESSION_SAVE_EVERY_REQUEST = True
+# The session is extended by ngvh.core.sessions.SessionRefreshMiddleware, not on every
+# request: a write per page view queued readers behind writers on SQLite.
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Login throttling (django-axes).
