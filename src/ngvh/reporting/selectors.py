@@ -62,23 +62,36 @@ def _rates_for_years(years: list[ReportingYear]) -> dict[int, RatesResult]:
                 lines_reported=row["n_reported"],
             )
         )
+    # One row per (year, task), counted with conditional aggregation: the expected,
+    # submitted and did-not-arise lines of the expected reports. compute_rates takes
+    # LineRow groups; three synthetic groups per task carry exactly those counts.
+    expected_report = Q(report__is_expected=True)
+    not_arisen = Q(status=TaskStatus.NOT_ARISEN)
     line_rows: dict[int, list[LineRow]] = defaultdict(list)
     for row in (
         ReportLine.objects.filter(report__reporting_year_id__in=ids)
         .order_by()
-        .values("report__reporting_year_id", "task_id", "task__code", "report__status", "status", "report__is_expected")
-        .annotate(n=Count("id"))
-    ):
-        line_rows[row["report__reporting_year_id"]].append(
-            LineRow(
-                task_id=row["task_id"],
-                task_code=row["task__code"],
-                report_status=row["report__status"],
-                line_status=row["status"],
-                count=row["n"],
-                is_expected=row["report__is_expected"],
-            )
+        .values("report__reporting_year_id", "task_id", "task__code")
+        .annotate(
+            n_expected=Count("id", filter=expected_report & ~not_arisen),
+            n_submitted=Count(
+                "id",
+                filter=expected_report
+                & ~not_arisen
+                & ~Q(status="")
+                & Q(report__status__in=[ReportStatus.SUBMITTED, ReportStatus.ACCEPTED]),
+            ),
+            n_not_arisen=Count("id", filter=expected_report & not_arisen),
         )
+    ):
+        if not (row["n_expected"] or row["n_not_arisen"]):
+            continue  # lines of reports left out of the count only
+        year_id, task_id, code = row["report__reporting_year_id"], row["task_id"], row["task__code"]
+        line_rows[year_id] += [
+            LineRow(task_id, code, ReportStatus.SUBMITTED, "reported", row["n_submitted"]),
+            LineRow(task_id, code, ReportStatus.DRAFT, "", row["n_expected"] - row["n_submitted"]),
+            LineRow(task_id, code, ReportStatus.DRAFT, TaskStatus.NOT_ARISEN, row["n_not_arisen"]),
+        ]
     tz = timezone.get_default_timezone()
     results = {}
     for year in years:
