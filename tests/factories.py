@@ -113,6 +113,19 @@ class ActivityFactory(DjangoModelFactory):
     year = factory.LazyAttribute(lambda o: o.start_date.year)
     search_text = factory.LazyAttribute(lambda o: search_key(o.title))
 
+    @factory.post_generation
+    def countries(obj, create, extracted, **kwargs):
+        """``countries=["JP", ...]``: the countries reached; and the dashboards' rollups kept
+        as ``activity_create`` keeps them, since this factory saves without the services."""
+        if not create:
+            return
+        from ngvh.activities.models import ActivityCountry
+        from ngvh.activities.rollup import Delta, Facts, rollup_apply
+
+        for code in extracted or ():
+            ActivityCountry.objects.create(activity=obj, code=code)
+        rollup_apply(Delta().add(Facts.of(obj, extracted or ())))
+
 
 class ReportingYearFactory(DjangoModelFactory):
     class Meta:

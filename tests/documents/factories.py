@@ -10,7 +10,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from ngvh.accounts.models import Role
-from ngvh.activities.models import ActivityCountry, ActivityKind
+from ngvh.activities.models import ActivityKind
 from ngvh.plans.models import AssignmentRole
 from ngvh.reporting.models import PlannedActivity, ReportLine, ReportStatus, TaskStatus
 from tests.factories import (
@@ -120,11 +120,10 @@ def scenario(*, year: int = 2026, activities: int = 3) -> Scenario:
     ReportLineFactory(report=r_vh, task=tasks["3"], role="coordinator", status=TaskStatus.IN_PROGRESS, results="")
     PlannedActivityFactory(report=r_vh, title="Lễ hội Hoa Phượng Đỏ " + str(year + 1), task=tasks["1"], expected_month=5)
     for i in range(activities):
-        act = ActivityFactory(plan=plan, agency=vh if i % 2 == 0 else dl, start_date=dt.date(year, 1 + i % 12, 10),
+        ActivityFactory(plan=plan, agency=vh if i % 2 == 0 else dl, start_date=dt.date(year, 1 + i % 12, 10),
                               kind=ActivityKind.EVENT_HOME if i % 3 else ActivityKind.DELEGATION_IN,
                               participants_total=100, participants_foreign=10, budget_state=1_000_000,
-                              budget_private=500_000, budget_foreign=0)
-        ActivityCountry.objects.create(activity=act, code="JP" if i % 2 else "KR")
+                              budget_private=500_000, budget_foreign=0, countries=["JP" if i % 2 else "KR"])
     focal = AgencyFactory(name="Sở Ngoại vụ")
     return Scenario(
         plan=plan, reporting_year=ry, year=year,

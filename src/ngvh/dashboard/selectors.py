@@ -18,7 +18,13 @@ from django.db.models.functions import ExtractMonth
 from django.http import Http404
 
 from ngvh.accounts.policies import belongs_to, is_signed_in, reads_everything
-from ngvh.activities.models import Activity, ActivityCountry, ActivityStatus
+from ngvh.activities.models import (
+    Activity,
+    ActivityCountry,
+    ActivityCountryRollup,
+    ActivityRollup,
+    ActivityStatus,
+)
 from ngvh.documents.rollup import STATUS_ORDER, rollup_status
 from ngvh.plans.models import Plan, Task, TaskAssignment
 from ngvh.reporting.models import ReportingYear, ReportLine, ReportStatus
@@ -75,7 +81,16 @@ def _activities(*, plan_id: int | None, year: int | None, group_id: int | None =
 
 
 def activity_figures(*, plan_id: int | None, year: int | None, group_id: int | None = None, agency_id: int | None = None) -> ActivityFigures:
-    """Two queries: one GROUP BY (kind, month) with the sums, one GROUP BY country."""
+    """Two queries: one GROUP BY (kind, month) with the sums, one GROUP BY country.
+
+    Without a group or agency filter (the national view always, a province by default)
+    both read the rollup tables, a few thousand rows at national scale instead of a
+    year's hundred thousand activities. The filters need the activities themselves: an
+    activity may serve tasks of several groups, so no rollup key can hold a group, and
+    one agency's activities are few and indexed by ``(agency, year)``.
+    """
+    if group_id is None and agency_id is None:
+        return _rollup_figures(plan_id=plan_id, year=year)
     qs = _activities(plan_id=plan_id, year=year, group_id=group_id, agency_id=agency_id)
     rows = (
         qs.annotate(month=ExtractMonth("start_date"))
@@ -91,6 +106,36 @@ def activity_figures(*, plan_id: int | None, year: int | None, group_id: int | N
         )
         .order_by()
     )
+    countries = (
+        ActivityCountry.objects.filter(activity__in=qs.values("pk"))
+        .values("code")
+        .annotate(n=Count("activity_id"))
+        .order_by("-n", "code")
+    )
+    return _figures(rows, countries)
+
+
+def _rollup_figures(*, plan_id: int | None, year: int | None) -> ActivityFigures:
+    rows = ActivityRollup.objects.filter(status=ActivityStatus.DONE)
+    countries = ActivityCountryRollup.objects.filter(status=ActivityStatus.DONE)
+    if plan_id is not None:
+        rows, countries = rows.filter(plan_id=plan_id), countries.filter(plan_id=plan_id)
+    if year is not None:
+        rows, countries = rows.filter(year=year), countries.filter(year=year)
+    rows = rows.values("kind", "month").annotate(
+        n=Sum("n"),
+        participants=Sum("participants"),
+        foreign=Sum("participants_foreign"),
+        state=Sum("budget_state"),
+        private=Sum("budget_private"),
+        foreign_funds=Sum("budget_foreign"),
+        media=Sum("media"),
+    ).order_by()
+    countries = countries.values("code").annotate(n=Sum("n")).order_by("-n", "code")
+    return _figures(rows, countries)
+
+
+def _figures(rows, countries) -> ActivityFigures:
     figures = ActivityFigures()
     for row in rows:
         n = row["n"]
@@ -103,12 +148,6 @@ def activity_figures(*, plan_id: int | None, year: int | None, group_id: int | N
         figures.media += row["media"] or 0
         figures.by_kind[row["kind"]] = figures.by_kind.get(row["kind"], 0) + n
         figures.by_month[row["month"] - 1] += n
-    countries = (
-        ActivityCountry.objects.filter(activity__in=qs.values("pk"))
-        .values("code")
-        .annotate(n=Count("activity_id"))
-        .order_by("-n", "code")
-    )
     figures.countries = {row["code"]: row["n"] for row in countries}
     return figures
 
@@ -251,9 +290,9 @@ def national_overview(*, year: int) -> dict:
     }
     acts = {
         row["plan_id"]: row
-        for row in _activities(plan_id=None, year=year)
+        for row in ActivityRollup.objects.filter(status=ActivityStatus.DONE, year=year)
         .values("plan_id")
-        .annotate(n=Count("id"), participants=Sum("participants_total"), state=Sum("budget_state"),
+        .annotate(n=Sum("n"), participants=Sum("participants"), state=Sum("budget_state"),
                   private=Sum("budget_private"), foreign_funds=Sum("budget_foreign"))
         .order_by()
     }
