@@ -337,6 +337,60 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
     )
 
 
+def report_form_page(*, report: AnnualReport) -> ReportPage:
+    """What validating a POST of the report form needs, and nothing else.
+
+    The lines with their tasks, the ids and titles of the activities each line may link
+    (linked ones and the agency's candidates, exactly as :func:`report_page` offers them)
+    and the planned rows. No partners, countries, indicators or events: on deadline day
+    most POSTs are valid and redirect, so building the whole page only to validate was
+    a third of the submit's time. Callers re-render through :func:`report_page`.
+    """
+    from ngvh.activities.models import Activity
+
+    ry = report.reporting_year
+    lines = list(ReportLine.objects.filter(report=report).select_related("task").order_by("order", "id"))
+    task_ids = [line.task_id for line in lines]
+    through = ReportLine.activities.through
+    linked: dict[int, list[int]] = defaultdict(list)
+    for line_id, activity_id in through.objects.filter(reportline_id__in=[line.id for line in lines] or [0]).values_list(
+        "reportline_id", "activity_id"
+    ):
+        linked[line_id].append(activity_id)
+    candidates_by_task: dict[int, list[int]] = defaultdict(list)
+    for task_id, activity_id in (
+        Activity.tasks.through.objects.filter(
+            task_id__in=task_ids or [0],
+            activity__agency_id=report.agency_id,
+            activity__start_date__lte=ry.cutoff_end,
+            activity__end_date__gte=ry.cutoff_start,
+        )
+        .exclude(activity__status="cancelled")
+        .values_list("task_id", "activity_id")
+    ):
+        candidates_by_task[task_id].append(activity_id)
+    all_ids = {a for ids in linked.values() for a in ids} | {a for ids in candidates_by_task.values() for a in ids}
+    activities = {a.id: a for a in Activity.objects.filter(id__in=all_ids or [0]).only("id", "title")}
+    views = []
+    for line in lines:
+        linked_ids = [a for a in linked.get(line.id, []) if a in activities]
+        offered = list(dict.fromkeys(linked_ids + candidates_by_task.get(line.task_id, [])))
+        views.append(
+            LineView(
+                line=line,
+                candidates=[activities[i] for i in offered],
+                selected_ids=set(linked_ids) if line.activities_confirmed else set(offered),
+                indicators=Indicators(),
+                unspecified=line.task.timeframe_kind == "unspecified",
+            )
+        )
+    planned = list(report.planned_activities.order_by("order", "id"))
+    return ReportPage(
+        report=report, lines=views, indicators=Indicators(), events=[], planned=planned,
+        tasks=[line.task for line in lines],
+    )
+
+
 # ---- amendments ----------------------------------------------------------------------------
 
 

@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ngvh.core.templatetags.ngvh import vdate, vint, vnd
 from ngvh.plans import selectors as plan_selectors
 
 from . import selectors, services
@@ -189,11 +191,50 @@ def _planned_forms(page, data=None):
     return forms
 
 
+def _activity_summaries(page) -> None:
+    """Give each shown activity its one-line summary, formatted once.
+
+    The same activity can be offered on several lines and listed under partners; a
+    per-row ``{% include %}`` with four filters made up most of the report page's render.
+    """
+    participants = _("participants")
+    seen = set()
+    for lv in page.lines:
+        for a in [*lv.candidates, *(x for p in lv.partners for x in p["activities"])]:
+            if id(a) in seen:
+                continue
+            seen.add(id(a))
+            dates = vdate(a.start_date) if a.end_date == a.start_date else f"{vdate(a.start_date)}–{vdate(a.end_date)}"
+            budget = f" · {vnd(a.budget_total)}" if a.budget_total else ""
+            a.summary = format_html(
+                '<span>{}</span> <span class="muted">{} · {} {}{}</span>',
+                a.title, dates, vint(a.participants_total), participants, budget,
+            )
+
+
+def _checked_ids(lv, form) -> set[int]:
+    """The ticked activities of a line: what was posted, or what is linked."""
+    if form is None or not form.is_bound:
+        return lv.selected_ids
+    out = set()
+    for value in form.data.getlist(form["activities"].html_name):
+        try:
+            out.add(int(value))
+        except (TypeError, ValueError):
+            pass
+    return out
+
+
 def _render_report(request, report, page=None, *, header=None, lines=None, planned=None, reason_form=None,
                    reopen_form=None, errors=None, conflict=None, status=200):
     user = request.user
     page = page or selectors.report_page(user=user, report=report)
     can_edit = ReportPolicy.can_edit(user, report)
+    if lines is not None:
+        # Forms bound on the lean POST data keep the input; the page's line views add
+        # what only the page shows (partners, indicators, activity details).
+        full = {lv.line.id: lv for lv in page.lines}
+        lines = [(full.get(lv.line.id, lv), f) for lv, f in lines]
     if can_edit:
         header = header or ReportHeaderForm(initial={
             "version": report.version, "difficulties": report.difficulties, "recommendations": report.recommendations,
@@ -202,6 +243,9 @@ def _render_report(request, report, page=None, *, header=None, lines=None, plann
         planned = planned or _planned_forms(page)
     else:
         lines = [(lv, None) for lv in page.lines]
+    _activity_summaries(page)
+    for lv, form in lines:
+        lv.checked = _checked_ids(lv, form)
     ry = report.reporting_year
     context = {
         "report": report,
@@ -250,13 +294,13 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, _("This report has been submitted and is locked. Ask Sở Ngoại vụ to reopen it."))
             return redirect("reporting:report", report.pk)
         raise Http404
-    page = selectors.report_page(user=request.user, report=report)
+    page = selectors.report_form_page(report=report)
     header = ReportHeaderForm(request.POST)
     lines = _line_forms(page, request.POST)
     planned = _planned_forms(page, request.POST)
     valid = header.is_valid() & all([f.is_valid() for _lv, f in lines]) & all([f.is_valid() for f in planned])
     if not valid:
-        return _render_report(request, report, page, header=header, lines=lines, planned=planned,
+        return _render_report(request, report, header=header, lines=lines, planned=planned,
                               errors=_collect_errors(header, lines, planned), status=400)
     submit = request.POST.get("action") == "submit"
     try:
@@ -296,7 +340,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         fresh = selectors.report_page(user=request.user, report=current)
         saved_lines = {lv.line.id: lv.line for lv in fresh.lines}
         return _render_report(
-            request, current, page, header=header, lines=lines, planned=planned,
+            request, current, fresh, header=header, lines=lines, planned=planned,
             errors=[("", str(exc.message))],
             conflict={"report": current, "lines": saved_lines, "by": fresh.events[-1].actor if fresh.events else None},
             status=409,
@@ -305,7 +349,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc.message))
         return redirect("reporting:report", report.pk)
     except services.ReportingError as exc:
-        return _render_report(request, report, page, header=header, lines=lines, planned=planned,
+        return _render_report(request, report, header=header, lines=lines, planned=planned,
                               errors=[(exc.field or "", str(exc.message))], status=400)
     except PermissionDenied as exc:
         raise Http404 from exc
