@@ -133,3 +133,14 @@ def soffice() -> str:
             pytest.fail("LibreOffice is missing in CI: `make test` installs it through apt")
         pytest.skip("LibreOffice is not installed (run `make test` as root to install it)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: ids and data versions repeat between tests
+    (their rows are rolled back), so a figure cached by one test must not serve another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
