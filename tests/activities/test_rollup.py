@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 from ngvh.activities import demo, rollup, services
 from ngvh.activities.models import Activity, ActivityCountryRollup, ActivityRollup
+from tests.factories import PlanFactory
 
 from .factories import activity_data
 from .test_xlsx import good_row, workbook_bytes
@@ -118,18 +119,18 @@ def test_demo_loader_keeps_the_rollups(plan_a):
     assert rollup.rollup_differences() == []
 
 
-def test_the_data_version_moves_only_when_a_write_commits(reporter_a, agency_a, plan_a, django_capture_on_commit_callbacks):
-    # given the current version
+def test_the_data_version_moves_with_every_write_and_only_for_its_plan(reporter_a, agency_a, plan_a):
+    # given two plans and their versions
     plan, tasks = plan_a
-    version = rollup.data_version()
-    # when an activity is created, before and after the commit
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        services.activity_create(user=reporter_a, plan=plan, data=activity_data(agency=agency_a, tasks=tasks[:1]))
-    assert rollup.data_version() == version
-    for callback in callbacks:
-        callback()
-    # then the version moved on commit only
-    assert rollup.data_version() > version
+    other = PlanFactory()
+    before, before_other, before_all = (rollup.data_version(plan_id=plan.pk), rollup.data_version(plan_id=other.pk),
+                                        rollup.data_version(plan_id=None))
+    # when an activity of the first plan is created
+    services.activity_create(user=reporter_a, plan=plan, data=activity_data(agency=agency_a, tasks=tasks[:1]))
+    # then its plan's version and the national one moved, the other plan's did not
+    assert rollup.data_version(plan_id=plan.pk) != before
+    assert rollup.data_version(plan_id=None) != before_all
+    assert rollup.data_version(plan_id=other.pk) == before_other
 
 
 def test_check_command_passes_then_detects_a_tampered_row_and_rebuild_repairs(reporter_a, agency_a, plan_a, capsys):

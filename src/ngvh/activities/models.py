@@ -240,3 +240,19 @@ class ActivityCountryRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.year} {self.status} {self.code}: {self.n}"
+
+
+class ActivityDataVersion(models.Model):
+    """A counter per plan, raised in the same transaction as every change to its rollups.
+
+    The dashboards cache their activity figures under this number: it is read from the
+    database, so every server process sees a write exactly when it commits, and a
+    rolled-back write raises nothing. One row per plan keeps concurrent writers of
+    different provinces from waiting on each other.
+    """
+
+    plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.version}"

@@ -10,10 +10,9 @@ No signals and no ``save()`` logic: a write that bypasses the services (a raw SQ
 bench load) is caught by ``ngvh activities rollup --check`` and repaired with
 ``--rebuild``.
 
-The data version (``data_version``) is a counter in Django's cache, bumped once the
-writing transaction has committed; the dashboard's cache keys include it, so a write
-is visible on the next request. Bumping before the commit would let a reader cache the
-old figures under the new version.
+The data version (``data_version``) is a counter per plan in the database, raised by
+the same statements, so the dashboards' cached figures are replaced exactly when a write
+commits, in every server process, and never by a write that rolls back.
 """
 
 from __future__ import annotations
@@ -22,17 +21,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import ExtractMonth
 
-from .models import Activity, ActivityCountry, ActivityCountryRollup, ActivityRollup
+from .models import (
+    Activity,
+    ActivityCountry,
+    ActivityCountryRollup,
+    ActivityDataVersion,
+    ActivityRollup,
+)
 
 SUMS = ("n", "participants", "participants_foreign", "budget_state", "budget_private", "budget_foreign", "media")
 KEY = ("plan_id", "year", "month", "kind", "status")
 COUNTRY_KEY = ("plan_id", "year", "status", "code")
-VERSION_KEY = "ngvh:activities:data-version"
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,7 @@ def _add(model, key: tuple[str, ...], sums: tuple[str, ...], rows: list[tuple]) 
 
 
 def rollup_apply(delta: Delta) -> None:
-    """Add a delta to both tables in the current transaction; bump the version on commit."""
+    """Add a delta to both tables and raise the plans' data versions, in the current transaction."""
     rows = [(*k, *v) for k, v in delta.rows.items() if any(v)]
     countries = [(*k, n) for k, n in delta.countries.items() if n]
     if not rows and not countries:
@@ -145,22 +148,26 @@ def rollup_apply(delta: Delta) -> None:
     plans = {k[0] for k in delta.rows} | {k[0] for k in delta.countries}
     ActivityRollup.objects.filter(plan_id__in=plans, n=0).delete()
     ActivityCountryRollup.objects.filter(plan_id__in=plans, n=0).delete()
-    transaction.on_commit(bump_data_version)
+    _bump(plans)
 
 
-def data_version() -> int:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
-    return version
+def _bump(plan_ids) -> None:
+    table = connection.ops.quote_name(ActivityDataVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (plan_id, version) VALUES (%s, 1) "
+            f"ON CONFLICT (plan_id) DO UPDATE SET version = {table}.version + 1",
+            [(pk,) for pk in sorted(plan_ids)],
+        )
 
 
-def bump_data_version() -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not in the cache yet (or evicted): any new value invalidates
-        cache.set(VERSION_KEY, 2, timeout=None)
+def data_version(*, plan_id: int | None) -> tuple[int, int]:
+    """A value that changes whenever the plan's activity figures (or any plan's, for None) do."""
+    versions = ActivityDataVersion.objects.all()
+    if plan_id is not None:
+        versions = versions.filter(plan_id=plan_id)
+    row = versions.aggregate(n=Count("plan_id"), total=Sum("version"))
+    return row["n"], row["total"] or 0
 
 
 # ---- recomputation, check and rebuild ---------------------------------------------------
@@ -249,5 +256,7 @@ def rollup_rebuild() -> tuple[int, int]:
         [ActivityCountryRollup(**dict(zip(COUNTRY_KEY, k, strict=True)), n=n) for k, n in expected_countries.items()],
         batch_size=2000,
     )
-    transaction.on_commit(bump_data_version)
+    from ngvh.plans.models import Plan
+
+    _bump(Plan.objects.values_list("pk", flat=True))
     return len(expected_rows), len(expected_countries)

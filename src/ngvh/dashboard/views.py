@@ -1,10 +1,13 @@
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ngvh.accounts.policies import reads_everything
+from ngvh.activities.rollup import data_version
 from ngvh.documents.rollup import STATUS_ORDER
 from ngvh.plans import selectors as plan_selectors
 
@@ -59,6 +62,28 @@ def _figures_context(figures, prefix: str) -> dict:
         "budget_svg": svg.hbar(chart_id=f"{prefix}-budget", title=_("Budget by source (đồng)"), labels=[b for b, _v in budget_rows],
                                values=[v for _b, v in budget_rows], axis_label=_("đồng"), patterns=["solid", "diag", "dots"]),
     }
+
+
+FIGURES_TTL = 3600
+
+
+def _cached_figures_context(*, prefix: str, plan_id: int | None, year: int | None, group_id: int | None = None,
+                            agency_id: int | None = None) -> dict:
+    """The activity figures with their charts, cached per scope, language and data version.
+
+    The figures count done activities and are the same for everyone allowed to open the
+    page, so the key needs no user. The data version is read from the database (one small
+    query) and raised in the transaction of every activity write, so a write shows on the
+    next request in every server process; the TTL only frees memory.
+    """
+    version = data_version(plan_id=plan_id)
+    key = f"ngvh:dashboard:figures:{prefix}:{plan_id}:{year}:{group_id}:{agency_id}:{get_language()}:{version[0]}:{version[1]}"
+    context = cache.get(key)
+    if context is None:
+        figures = selectors.activity_figures(plan_id=plan_id, year=year, group_id=group_id, agency_id=agency_id)
+        context = _figures_context(figures, prefix)
+        cache.set(key, context, FIGURES_TTL)
+    return context
 
 
 def _status_context(rows, prefix: str) -> dict:
@@ -136,8 +161,8 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         context["task_url_prefix"] = reverse("plans:task", args=[plan.pk, "X"])[:-2]
         context.update({"task_rows": rows, "group_progress": _group_progress(rows, groups), "rates": rates_for(plan=plan, year=year)})
         context.update(_status_context(rows, "plan"))
-    figures = selectors.activity_figures(plan_id=plan.pk, year=None if all_years else year, group_id=group_id, agency_id=agency_id)
-    context.update(_figures_context(figures, "plan"))
+    context.update(_cached_figures_context(prefix="plan", plan_id=plan.pk, year=None if all_years else year,
+                                           group_id=group_id, agency_id=agency_id))
     return render(request, "dashboard/plan.html", context)
 
 
@@ -151,7 +176,7 @@ def national(request: HttpRequest) -> HttpResponse:
     if year is not None:
         context.update(selectors.national_overview(year=year))
         context.update(_status_context(context["status_task_rows"], "nat"))
-        context.update(_figures_context(selectors.activity_figures(plan_id=None, year=year), "nat"))
+        context.update(_cached_figures_context(prefix="nat", plan_id=None, year=year))
     return render(request, "dashboard/national.html", context)
 
 
@@ -166,5 +191,5 @@ def public(request: HttpRequest, plan_id: int) -> HttpResponse:
     if year is not None:
         rows = selectors.task_rows(user=None, plan=plan, year=year)
         context.update(_status_context(rows, "pub"))
-        context.update(_figures_context(selectors.activity_figures(plan_id=plan.pk, year=year), "pub"))
+        context.update(_cached_figures_context(prefix="pub", plan_id=plan.pk, year=year))
     return render(request, "dashboard/public.html", context)
