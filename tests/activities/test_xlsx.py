@@ -166,3 +166,45 @@ def test_csv_export_neutralises_formulas():
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert [r[0] for r in rows[1:5]] == ["'" + v for v in DANGEROUS]
     assert rows[5][0] == "01/05/2025"
+
+
+def test_a_repeated_bad_value_is_reported_on_every_row(reporter_a, plan_a):
+    # given three rows sharing an unknown agency spelling and a date that does not exist
+    plan, _ = plan_a
+    rows = [good_row(i) for i in range(3)]
+    for row in rows:
+        row[xlsx.COLUMN_INDEX["kind"]] = "Picnic"
+        row[xlsx.COLUMN_INDEX["start_date"]] = "31/02/2025"
+    # when checked
+    with translation.override("en"):
+        outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=workbook_bytes(rows), commit=False)
+    # then each row carries both problems, not only the first row that met the value
+    assert sorted((p.row, p.column) for p in outcome.checked.problems) == [
+        (2, "B"), (2, "D"), (3, "B"), (3, "D"), (4, "B"), (4, "D"),
+    ]
+
+
+def test_dates_are_read_in_every_accepted_spelling():
+    # given the dd/mm/yyyy fast path and the other formats the import has always accepted
+    # when parsed
+    # then each gives the same day, and an impossible day is still refused
+    assert xlsx._date("05/03/2025") == dt.date(2025, 3, 5)
+    assert xlsx._date("5/3/2025") == dt.date(2025, 3, 5)
+    assert xlsx._date("05-03-2025") == dt.date(2025, 3, 5)
+    assert xlsx._date("2025-03-05") == dt.date(2025, 3, 5)
+    assert xlsx._date(45721) == dt.date(2025, 3, 5)
+    with pytest.raises(ValueError):
+        xlsx._date("31/02/2025")
+    with pytest.raises(ValueError):
+        xlsx._date("٠٥/٠٣/٢٠٢٥")  # digits, but not the ASCII ones the format means
+
+
+def test_a_true_cell_is_not_taken_for_the_number_one():
+    # given the same memo used for a numeric column, fed 1 and then True
+    memo = xlsx._Memo(xlsx._int)
+    # when both are read
+    # then 1 is a number and True is refused, whatever the order
+    assert memo(1) == 1
+    with pytest.raises(ValueError):
+        memo(True)
+    assert xlsx._text(True) == "True" and xlsx._text(3.0) == "3"

@@ -276,6 +276,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)  # digits, a sign and a point: nothing for NFC to do
     return nfc(str(value))
 
 
@@ -295,6 +297,14 @@ def _date(value) -> dt.date | None:
             raise ValueError
         return _EXCEL_EPOCH + dt.timedelta(days=int(value))
     text = _text(value)
+    if len(text) == 10 and text[2] == "/" and text[5] == "/":
+        # dd/mm/yyyy, what the template asks for: slice and int instead of strptime.
+        day, month, year = text[:2], text[3:5], text[6:]
+        if day.isdigit() and month.isdigit() and year.isdigit() and day.isascii() and month.isascii() and year.isascii():
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:
+                pass  # the formats below decide, as they always did
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -327,6 +337,37 @@ def _split(value, sep: str) -> list[str]:
     return [part.strip() for part in _text(value).split(sep) if part.strip()]
 
 
+_INVALID = object()
+
+
+class _Memo(dict):
+    """Per-import cache of a pure function of one cell value.
+
+    An import repeats the same few dozen agency names, kinds, task codes, countries and
+    dates over thousands of rows; each distinct value is keyed, looked up or parsed once.
+    A ValueError is remembered too, so a bad value costs one parse however often it
+    appears. Keys carry the value's type: ``True == 1`` must not share an entry.
+    """
+
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+
+    def __call__(self, value):
+        key = (value.__class__, value)
+        try:
+            result = self[key]
+        except KeyError:
+            try:
+                result = self.fn(value)
+            except ValueError:
+                result = _INVALID
+            self[key] = result
+        if result is _INVALID:
+            raise ValueError
+        return result
+
+
 def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> CheckedRows:
     """Check every row and every cell; collect all problems instead of stopping at one."""
     kinds = choice_lookup(ActivityKind)
@@ -340,6 +381,18 @@ def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> Che
     warnings: list[Problem] = []
     good: list[tuple[int, ActivityData]] = []
 
+    text_of = _Memo(_text)
+    date_of = _Memo(_date)
+    int_of = _Memo(_int)
+    kind_of = _Memo(lambda text: kinds.get(ascii_key(text), ""))
+    status_of = _Memo(lambda text: statuses.get(ascii_key(text), ""))
+    agency_of = _Memo(lambda text: lookups.agencies.get(agency_key(text)))
+    country_of = _Memo(lambda text: _country(lookups, text))
+    task_of = _Memo(lambda code: lookups.tasks.get(task_code_key(code)))
+    split_of = {",": _Memo(lambda value: _split(value, ",")), ";": _Memo(lambda value: _split(value, ";"))}
+    ix = COLUMN_INDEX
+    number_keys = ("participants_total", "participants_foreign", "media_count", "budget_state", "budget_private", "budget_foreign")
+
     for number, values in rows:
         row_problems: list[Problem] = []
 
@@ -348,84 +401,91 @@ def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> Che
             _out.append(Problem(_number, letters[i], headers[i], message))
 
         def cell(key: str, _values=values):
-            return _values[COLUMN_INDEX[key]]
+            return _values[ix[key]]
+
+        def text(key: str, _values=values) -> str:
+            return text_of(_values[ix[key]])
 
         for key in REQUIRED:
-            if _text(cell(key)) == "":
+            if text(key) == "":
                 bad(key, _("This cell is required."))
-        title = _text(cell("title"))
+        title = text("title")
         if len(title) > 500:
             bad("title", _("The title is longer than 500 characters."))
 
         kind = ""
-        if _text(cell("kind")):
-            kind = kinds.get(ascii_key(_text(cell("kind"))), "")
+        kind_text = text("kind")
+        if kind_text:
+            kind = kind_of(kind_text)
             if not kind:
-                bad("kind", _("“%(value)s” is not a kind of activity in the list.") % {"value": _text(cell("kind"))})
+                bad("kind", _("“%(value)s” is not a kind of activity in the list.") % {"value": kind_text})
         status = ActivityStatus.DONE.value
-        if _text(cell("status")):
-            status = statuses.get(ascii_key(_text(cell("status"))), "")
+        status_text = text("status")
+        if status_text:
+            status = status_of(status_text)
             if not status:
-                bad("status", _("“%(value)s” is not a status; use planned, done or cancelled.") % {"value": _text(cell("status"))})
+                bad("status", _("“%(value)s” is not a status; use planned, done or cancelled.") % {"value": status_text})
 
         start = end = None
-        if _text(cell("start_date")):
+        if text("start_date"):
             try:
-                start = _date(cell("start_date"))
+                start = date_of(cell("start_date"))
             except ValueError:
-                bad("start_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": _text(cell("start_date"))})
-        if _text(cell("end_date")):
+                bad("start_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": text("start_date")})
+        if text("end_date"):
             try:
-                end = _date(cell("end_date"))
+                end = date_of(cell("end_date"))
             except ValueError:
-                bad("end_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": _text(cell("end_date"))})
+                bad("end_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": text("end_date")})
         end = end or start
 
         agency_id = lookups.default_agency_id
-        if _text(cell("agency")):
-            agency_id = lookups.agencies.get(agency_key(_text(cell("agency"))))
+        agency_text = text("agency")
+        if agency_text:
+            agency_id = agency_of(agency_text)
             if agency_id is None:
-                bad("agency", _("No agency is called “%(value)s”.") % {"value": _text(cell("agency"))})
-        if agency_id is None and not _text(cell("agency")):
+                bad("agency", _("No agency is called “%(value)s”.") % {"value": agency_text})
+        if agency_id is None and not agency_text:
             bad("agency", _("Name the recording agency."))
         elif agency_id is not None and lookups.allowed_agency_ids is not None and agency_id not in lookups.allowed_agency_ids:
             bad("agency", _("You can only record activities of your own agency."))
 
         task_ids: list[int] = []
-        for code in _split(cell("tasks"), ","):
-            task_id = lookups.tasks.get(task_code_key(code))
+        for code in split_of[","](cell("tasks")):
+            task_id = task_of(code)
             if task_id is None:
                 bad("tasks", _("The plan has no task “%(code)s”.") % {"code": code})
             elif task_id not in task_ids:
                 task_ids.append(task_id)
 
         place_country = "VN"
-        if _text(cell("place_country")):
-            place_country = _country(lookups, _text(cell("place_country")))
+        place_text = text("place_country")
+        if place_text:
+            place_country = country_of(place_text)
             if place_country is None:
-                bad("place_country", _("“%(value)s” is not a country.") % {"value": _text(cell("place_country"))})
+                bad("place_country", _("“%(value)s” is not a country.") % {"value": place_text})
         countries: list[str] = []
-        for name in _split(cell("countries"), ","):
-            code = _country(lookups, name)
+        for name in split_of[","](cell("countries")):
+            code = country_of(name)
             if code is None:
                 bad("countries", _("“%(value)s” is not a country.") % {"value": name})
             else:
                 countries.append(code)
 
         partner_ids: list[int] = []
-        for name in _split(cell("partner_agencies"), ";"):
-            partner = lookups.agencies.get(agency_key(name))
+        for name in split_of[";"](cell("partner_agencies")):
+            partner = agency_of(name)
             if partner is None:
                 bad("partner_agencies", _("No agency is called “%(value)s”.") % {"value": name})
             elif partner not in partner_ids:
                 partner_ids.append(partner)
 
         numbers = {}
-        for key in ("participants_total", "participants_foreign", "media_count", "budget_state", "budget_private", "budget_foreign"):
+        for key in number_keys:
             try:
-                numbers[key] = _int(cell(key))
+                numbers[key] = int_of(cell(key))
             except ValueError:
-                bad(key, _("“%(value)s” is not a whole number.") % {"value": _text(cell(key))})
+                bad(key, _("“%(value)s” is not a whole number.") % {"value": text(key)})
                 numbers[key] = 0
 
         if row_problems:
@@ -438,13 +498,13 @@ def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> Che
             start_date=start,
             end_date=end,
             agency_id=agency_id,
-            description=_text(cell("description")),
+            description=text("description"),
             place_country=place_country or "VN",
-            place_name=_text(cell("place_name")),
+            place_name=text("place_name"),
             task_ids=task_ids,
             partner_agency_ids=partner_ids,
             country_codes=countries,
-            outcome=_text(cell("outcome")),
+            outcome=text("outcome"),
             **numbers,
         )
         errors = validate(data, plan_task_ids=plan_task_ids)
