@@ -102,6 +102,7 @@ class TaskAssignmentFactory(DjangoModelFactory):
 class ActivityFactory(DjangoModelFactory):
     class Meta:
         model = Activity
+        skip_postgeneration_save = True  # the countries hook changes no field of the activity
 
     plan = factory.SubFactory(PlanFactory)
     agency = factory.SubFactory(AgencyFactory)
