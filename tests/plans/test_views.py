@@ -3,7 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import AgencyFactory, PlanFactory, TaskAssignmentFactory, TaskFactory, TaskGroupFactory
+from tests.factories import (
+    AgencyFactory,
+    PlanFactory,
+    TaskAssignmentFactory,
+    TaskFactory,
+    TaskGroupFactory,
+)
 
 
 def _plan_with_tasks(n_tasks: int, n_groups: int = 2):

@@ -40,12 +40,12 @@ def content_hash(parsed: ParsedPlan) -> str:
 
 def vocabulary_for(province_name: str):
     """The parser's vocabulary extended with what a province already holds."""
+    from django.utils.text import slugify
+
     from ngvh.agencies.models import Province
     from ngvh.core.text import ascii_key
 
     from .vocabulary import Vocabulary
-
-    from django.utils.text import slugify
 
     vocab = Vocabulary.default()
     province = Province.objects.filter(code=slugify(ascii_key(nfc(province_name)))).first()
