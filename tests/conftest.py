@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,13 +10,13 @@ import pytest
 from ngvh.accounts.models import Role
 
 from .factories import PASSWORD, AgencyFactory, UserFactory
+from .tools import CHROMIUM, require_tool
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to
 # run inside one unless told it is safe (it is: the loop is Playwright's, not ours).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
 
 
 @pytest.fixture(autouse=True)
@@ -85,10 +84,7 @@ def seed_agencies(seed_plan):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI: `make test` installs it through apt")
-        pytest.skip("Chromium is not installed at /usr/bin/chromium (run `make test` as root to install it)")
+    require_tool(CHROMIUM, package="chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -127,12 +123,12 @@ def screenshot(page, name: str) -> Path:
 
 @pytest.fixture
 def soffice() -> str:
-    path = shutil.which("soffice") or shutil.which("libreoffice")
-    if not path:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is missing in CI: `make test` installs it through apt")
-        pytest.skip("LibreOffice is not installed (run `make test` as root to install it)")
-    return path
+    return require_tool("soffice", "libreoffice", package="libreoffice-writer-nogui")
+
+
+@pytest.fixture
+def pdftoppm() -> str:
+    return require_tool("pdftoppm", package="poppler-utils")
 
 
 @pytest.fixture(autouse=True)

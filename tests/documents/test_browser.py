@@ -2,7 +2,6 @@
 paragraph, downloads the Word report, and the dashboard shows the same rates."""
 
 import io
-import shutil
 import subprocess
 
 import pytest
@@ -10,6 +9,7 @@ from docx import Document
 
 from ngvh.core.demo import DEMO_PASSWORD
 from tests.conftest import ARTIFACTS, login, screenshot
+from tests.tools import require_tool
 
 from .test_pdf import docx_to_pdf
 
@@ -67,14 +67,14 @@ def test_coordinator_consolidates_edits_downloads_and_dashboard_agrees(page, dem
     assert [int(c.text) for c in completeness.rows[1].cells[:5]] == [
         expected["expected"], expected["submitted"], expected["on_time"], expected["late"], expected["accepted"]]
 
-    # The first page of the PDF rendering is kept as an artifact (when the tools exist)
-    soffice = shutil.which("soffice")
-    if soffice and shutil.which("pdftoppm"):
-        pdf = docx_to_pdf(soffice, path, tmp_path)
-        ARTIFACTS.mkdir(exist_ok=True)
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(ARTIFACTS / "consolidated-report-page1")], check=True, timeout=60)
-        assert (ARTIFACTS / "consolidated-report-page1.png").exists()
+    # The first page of the PDF rendering is kept as an artifact
+    soffice = require_tool("soffice", "libreoffice", package="libreoffice-writer-nogui")
+    pdftoppm = require_tool("pdftoppm", package="poppler-utils")
+    pdf = docx_to_pdf(soffice, path, tmp_path)
+    ARTIFACTS.mkdir(exist_ok=True)
+    subprocess.run([pdftoppm, "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                    str(ARTIFACTS / "consolidated-report-page1")], check=True, timeout=60)
+    assert (ARTIFACTS / "consolidated-report-page1.png").exists()
 
     # When the coordinator opens the dashboard for 2026
     page.goto(page.base + f"/dashboard/plans/{demo_plan.pk}/?year=2026")

@@ -13,6 +13,7 @@ from ngvh.documents.services import (
     effective_content,
 )
 
+from ..tools import pdf_lines
 from .factories import scenario
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
@@ -40,11 +41,41 @@ def test_pdf_has_page_numbers_from_page_two(soffice, tmp_path):
     from pypdf import PdfReader
 
     reader = PdfReader(str(pdf))
-    # then it has at least two pages, page 2 starts with its number and page 1 has none
+    # then it has at least two pages
     assert len(reader.pages) >= 2
-    first = reader.pages[0].extract_text().strip()
-    second = reader.pages[1].extract_text().strip()
-    assert first.split()[0] != "1"
-    assert second.split()[0] == "2"
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in first
-    assert "ngày 08 tháng 01 năm 2027" in first
+    first, second = pdf_lines(reader.pages[0]), pdf_lines(reader.pages[1])
+    width = float(reader.pages[1].mediabox.width)
+    height = float(reader.pages[1].mediabox.height)
+    # page 2 starts with its number, alone on the top line and centred (Decree 30/2020)
+    top = second[0]
+    assert top.text == "2"
+    assert top.y > height * 0.85
+    assert abs(top.x - width / 2) < width * 0.05
+    # page 1 carries no number and opens with the motto block and the date line
+    assert first[0].text != "1"
+    texts = [line.text for line in first]
+    assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in t for t in texts)
+    assert any("Độc lập - Tự do - Hạnh phúc" in t for t in texts)
+    assert any("ngày 08 tháng 01 năm 2027" in t for t in texts)
+
+
+def test_pdf_uses_the_documents_font_for_every_letter(soffice, tmp_path):
+    """A font without the Vietnamese letters makes LibreOffice draw them from another font:
+    the report then mixes typefaces. Every font in the PDF must be the Times-compatible one."""
+    # given a consolidated report rendered to PDF
+    s = scenario(activities=4)
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    docx = tmp_path / "bao-cao.docx"
+    docx.write_bytes(render_docx(effective_content(c)))
+    pdf = docx_to_pdf(soffice, docx, tmp_path)
+    from pypdf import PdfReader
+
+    # when the fonts of its text pages are listed
+    fonts = set()
+    for page in PdfReader(str(pdf)).pages:
+        for font in (page.get("/Resources") or {}).get("/Font", {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont", "")))
+    # then they are all Times New Roman or its metric-compatible substitute
+    assert fonts
+    stray = {f for f in fonts if not any(n in f for n in ("TimesNewRoman", "LiberationSerif", "Times-", "Tinos"))}
+    assert not stray, f"fallback fonts used: {sorted(stray)}"
