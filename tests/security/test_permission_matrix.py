@@ -101,7 +101,8 @@ def _outcome(response, role: str) -> str:
     to_login = response.status_code in (301, 302) and response.get("Location", "").split("?")[0].endswith(login)
     if response.status_code == 404:
         return NOT_FOUND
-    if response.status_code == 403 or to_login:
+    # 401: the API's answer to a caller with no session and no token
+    if response.status_code in (401, 403) or to_login:
         return DENIED
     if response.status_code < 400:
         return OK

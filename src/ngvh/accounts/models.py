@@ -50,6 +50,8 @@ class SecurityEventKind(models.TextChoices):
     ROLE_CHANGED = "role_changed", _("Role changed")
     ACCOUNT_DEACTIVATED = "account_deactivated", _("Account deactivated")
     ACCOUNT_REACTIVATED = "account_reactivated", _("Account reactivated")
+    API_TOKEN_CREATED = "api_token_created", _("API token created")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
 
 
 class SecurityEvent(models.Model):
@@ -81,7 +83,8 @@ class SecurityEvent(models.Model):
                     kind__in=[
                         "login", "login_failed", "locked_out", "logout", "password_reset_requested",
                         "password_reset_forced", "password_changed", "account_created", "account_changed",
-                        "role_changed", "account_deactivated", "account_reactivated",
+                        "role_changed", "account_deactivated", "account_reactivated", "api_token_created",
+                        "api_token_revoked",
                     ]
                 ),
                 name="security_event_kind_valid",

@@ -43,6 +43,15 @@ class UnassignedTasks(Exception):
         self.tasks = tasks
 
 
+class StaleActivity(Exception):
+    """Someone saved the activity after this caller read it (optimistic lock)."""
+
+    def __init__(self, activity: Activity):
+        self.message = _("Someone else changed this activity after you read it. Nothing was saved: read it again, then retry.")
+        super().__init__(str(self.message))
+        self.current_version = activity.updated_at.isoformat()
+
+
 def unassigned_tasks(*, agency_id: int, task_ids: list[int]):
     """Chosen tasks the agency holds no current assignment on, in plan order."""
     from ngvh.plans.models import Task
@@ -126,10 +135,15 @@ def activity_create(*, user, plan, data: ActivityData, confirm_unassigned: bool 
 
 
 @transaction.atomic
-def activity_update(*, user, activity: Activity, data: ActivityData, confirm_unassigned: bool = False) -> Activity:
+def activity_update(
+    *, user, activity: Activity, data: ActivityData, confirm_unassigned: bool = False, expected_updated_at=None
+) -> Activity:
+    """``expected_updated_at``: the ``updated_at`` the caller read; a later one means a lost update."""
     activity = Activity.objects.select_for_update().select_related("plan").get(pk=activity.pk)
     if not ActivityPolicy.can_edit(user, activity) or not ActivityPolicy.can_record_for(user, data.agency_id):
         raise PermissionDenied
+    if expected_updated_at is not None and activity.updated_at != expected_updated_at:
+        raise StaleActivity(activity)
     _check(plan=activity.plan, data=data)
     before = set(activity.tasks.values_list("pk", flat=True))
     # Only newly chosen tasks ask for confirmation: the old ones were confirmed already.

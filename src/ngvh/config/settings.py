@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "axes",
     "simple_history",
     "ngvh.core",
@@ -198,12 +199,44 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "ngvh.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "ngvh.api.pagination.Pages",
     "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "ngvh.api.problems.handle",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle", "rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": os.environ.get("NGVH_API_RATE_USER", "6000/hour"),
+        "anon": os.environ.get("NGVH_API_RATE_ANON", "1200/hour"),
+    },
 }
-SPECTACULAR_SETTINGS = {"TITLE": "NGVH API", "VERSION": "1", "SERVE_INCLUDE_SCHEMA": False}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NGVH API",
+    "DESCRIPTION": (
+        "Plans, tasks, agencies, activities, annual reports and reporting rates. Authenticate with "
+        "`Authorization: Token <key>` (created on the account's API tokens page) or a signed-in session. "
+        "Lists are paginated (`page`, `page_size` ≤ 200). Errors are problem details (RFC 9457) with a "
+        "stable `code`; messages are Vietnamese unless `Accept-Language: en` is sent. Writes answer 409 "
+        "when the version (reports) or ETag (activities, `If-Match`) you read is no longer current."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI and ReDoc from the sidecar package: served by us, no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityKindEnum": "ngvh.activities.models.ActivityKind",
+        "ActivityStatusEnum": "ngvh.activities.models.ActivityStatus",
+        "ReportStatusEnum": "ngvh.reporting.models.ReportStatus",
+        "TaskStatusEnum": "ngvh.reporting.models.TaskStatus",
+        "PartnerKindEnum": "ngvh.activities.models.PartnerKind",
+    },
+}
 
 # Content-Security-Policy (django-csp 3.x): no inline script anywhere.
 CSP_DEFAULT_SRC = ("'self'",)

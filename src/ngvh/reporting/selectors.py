@@ -156,6 +156,11 @@ def _visible_reports(user):
     return qs.none()
 
 
+def visible_reports(*, user):
+    """Every report the user may read, as a queryset to filter further (the API's list)."""
+    return _visible_reports(user)
+
+
 def report_list(*, user, reporting_year: ReportingYear) -> list[AnnualReport]:
     return list(
         _visible_reports(user)

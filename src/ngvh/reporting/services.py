@@ -349,11 +349,14 @@ def report_submit(*, user, report: AnnualReport, version: int | None = None) -> 
 
 
 @transaction.atomic
-def report_return(*, user, report: AnnualReport, reason: str, line_notes: dict[int, str] | None = None) -> AnnualReport:
+def report_return(
+    *, user, report: AnnualReport, reason: str, line_notes: dict[int, str] | None = None, version: int | None = None
+) -> AnnualReport:
     """Send the report back with a reason (required) and optional notes per task line."""
     report = _locked(report)
     if not ReportPolicy.can_review(user, report):
         raise PermissionDenied
+    _check_version(report, version)
     if not ReportPolicy.can_return(user, report):
         raise ReportStateError(_("Only a submitted report can be returned."))
     reason = (reason or "").strip()
@@ -378,10 +381,11 @@ def report_return(*, user, report: AnnualReport, reason: str, line_notes: dict[i
 
 
 @transaction.atomic
-def report_accept(*, user, report: AnnualReport) -> AnnualReport:
+def report_accept(*, user, report: AnnualReport, version: int | None = None) -> AnnualReport:
     report = _locked(report)
     if not ReportPolicy.can_review(user, report):
         raise PermissionDenied
+    _check_version(report, version)
     if not ReportPolicy.can_accept(user, report):
         raise ReportStateError(_("Only a submitted report can be accepted."))
     previous = report.status
