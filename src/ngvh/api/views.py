@@ -39,6 +39,9 @@ from ngvh.reporting.policies import ReportingYearPolicy
 from . import serializers as s
 from .pagination import Pages
 
+ID = {"type": "integer", "minimum": 1, "maximum": 2**31}
+YEAR = {"type": "integer", "minimum": 1900, "maximum": 2200}
+TEXT = {"type": "string", "maxLength": 200}
 PROBLEM = OpenApiResponse(description="Problem details (RFC 9457): type, title, status, code, detail, errors.")
 ERRORS = {400: PROBLEM, 401: PROBLEM, 403: PROBLEM, 404: PROBLEM}
 WRITE_ERRORS = {**ERRORS, 409: PROBLEM}
@@ -115,9 +118,9 @@ class PlanDetail(Base, generics.RetrieveAPIView):
 @extend_schema(
     tags=["plans"],
     parameters=[
-        OpenApiParameter("group", str, description="Group code, e.g. `I`."),
-        OpenApiParameter("agency", int, description="Tasks this agency holds (lead or coordinating)."),
-        OpenApiParameter("q", str, description="Words of the title; diacritics optional (`le hoi`)."),
+        OpenApiParameter("group", TEXT, description="Group code, e.g. `I`."),
+        OpenApiParameter("agency", ID, description="Tasks this agency holds (lead or coordinating)."),
+        OpenApiParameter("q", TEXT, description="Words of the title; diacritics optional (`le hoi`)."),
     ],
     responses={200: s.TaskSerializer(many=True), **ERRORS},
 )
@@ -136,8 +139,8 @@ class PlanTasks(Base, generics.ListAPIView):
 @extend_schema(
     tags=["agencies"],
     parameters=[
-        OpenApiParameter("q", str, description="Name, short name or alias; diacritics optional."),
-        OpenApiParameter("province", int, description="Province id."),
+        OpenApiParameter("q", TEXT, description="Name, short name or alias; diacritics optional."),
+        OpenApiParameter("province", ID, description="Province id."),
     ],
     responses={200: s.AgencySerializer(many=True), **ERRORS},
 )
@@ -163,7 +166,7 @@ class AgencyDetail(Base, generics.RetrieveAPIView):
 
 @extend_schema(
     tags=["partners"],
-    parameters=[OpenApiParameter("country", str, description="ISO 3166 alpha-2 code, e.g. `JP`.")],
+    parameters=[OpenApiParameter("country", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, description="ISO 3166 alpha-2 code, e.g. `JP`.")],
     responses={200: s.ForeignPartnerSerializer(many=True), **ERRORS},
 )
 class PartnerList(Base, generics.ListAPIView):
@@ -180,14 +183,14 @@ class PartnerList(Base, generics.ListAPIView):
 
 
 ACTIVITY_FILTERS = [
-    OpenApiParameter("plan", int, description="Plan id."),
-    OpenApiParameter("year", int, description="Year the activity started."),
-    OpenApiParameter("task", int, description="Task id."),
-    OpenApiParameter("agency", int, description="Recording agency id."),
+    OpenApiParameter("plan", ID, description="Plan id."),
+    OpenApiParameter("year", YEAR, description="Year the activity started."),
+    OpenApiParameter("task", ID, description="Task id."),
+    OpenApiParameter("agency", ID, description="Recording agency id."),
     OpenApiParameter("kind", str, enum=ActivityKind.values),
     OpenApiParameter("status", str, enum=ActivityStatus.values),
-    OpenApiParameter("country", str, description="ISO 3166 alpha-2 code of a country reached."),
-    OpenApiParameter("q", str, description="Words of the title, place or outcome; diacritics optional."),
+    OpenApiParameter("country", {"type": "string", "pattern": "^[A-Za-z]{2}$"}, description="ISO 3166 alpha-2 code of a country reached."),
+    OpenApiParameter("q", TEXT, description="Words of the title, place or outcome; diacritics optional."),
 ]
 
 
@@ -300,10 +303,10 @@ class ActivityAttachments(Base, APIView):
 @extend_schema(
     tags=["reports"],
     parameters=[
-        OpenApiParameter("plan", int, description="Plan id."),
-        OpenApiParameter("year", int, description="Reporting year."),
+        OpenApiParameter("plan", ID, description="Plan id."),
+        OpenApiParameter("year", YEAR, description="Reporting year."),
         OpenApiParameter("status", str, enum=ReportStatus.values),
-        OpenApiParameter("agency", int, description="Agency id."),
+        OpenApiParameter("agency", ID, description="Agency id."),
     ],
     responses={200: s.ReportSerializer(many=True), **ERRORS},
 )
@@ -407,7 +410,7 @@ class ReportAccept(ReportAction):
 
 @extend_schema(
     tags=["reports"],
-    parameters=[OpenApiParameter("year", int, required=True, description="Reporting year.")],
+    parameters=[OpenApiParameter("year", YEAR, required=True, description="Reporting year.")],
     responses={200: s.RatesSerializer, **ERRORS},
 )
 class PlanRates(Base, APIView):
