@@ -63,6 +63,8 @@ def _pid(w):
 
 
 ROWS = [
+    Row("activities:publish", lambda w: reverse("activities:publish", args=[_activity(w, "done").pk]), OWNER, method="POST",
+        data=lambda w: {"published": "0"}),
     Row("activities:list", lambda w: reverse("activities:list") + _pid(w), SIGNED_IN),
     Row("activities:create", lambda w: reverse("activities:create") + _pid(w), WRITERS),
     Row("activities:create", lambda w: reverse("activities:create") + _pid(w), WRITERS, method="POST", data=_form),

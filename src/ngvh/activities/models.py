@@ -74,6 +74,9 @@ class Activity(models.Model):
     media_count = models.PositiveIntegerField(_("media coverage"), default=0)
     outcome = models.TextField(_("outcome"), blank=True)
     is_demo = models.BooleanField(_("illustrative (demo) data"), default=False)
+    # "Công khai": the agency chose to show this activity on the public site. The public
+    # pages also require it to be done and part of an accepted report.
+    published_at = models.DateTimeField(_("published on the public site"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -93,6 +96,7 @@ class Activity(models.Model):
             models.Index(fields=["status", "-start_date"], name="activity_status_recent"),
             models.Index(fields=["kind", "-start_date"], name="activity_kind_recent"),
             models.Index(fields=["start_date", "end_date"], name="activity_dates"),
+            models.Index(fields=["-start_date"], condition=Q(published_at__isnull=False), name="activity_published"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="activity_dates_ordered"),
@@ -100,6 +104,7 @@ class Activity(models.Model):
             models.CheckConstraint(
                 condition=Q(budget_state__gte=0, budget_private__gte=0, budget_foreign__gte=0), name="activity_budget_non_negative"
             ),
+            models.CheckConstraint(condition=Q(published_at__isnull=True) | Q(status="done"), name="activity_published_only_done"),
         ]
 
     def __str__(self) -> str:

@@ -70,6 +70,11 @@ class ActivityPolicy:
     can_delete = can_edit
 
     @staticmethod
+    def can_publish(user, activity, *, in_accepted_report: bool) -> bool:
+        """The agency (or the focal point) shows a done activity of an accepted report."""
+        return ActivityPolicy.can_edit(user, activity) and activity.status == ActivityStatus.DONE and in_accepted_report
+
+    @staticmethod
     def can_import(user) -> bool:
         return ActivityPolicy.can_create(user)
 

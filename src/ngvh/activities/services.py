@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ngvh.core.text import agency_key, nfc
@@ -84,6 +85,8 @@ def _fill(activity: Activity, data: ActivityData) -> None:
     activity.description = (data.description or "").strip()
     activity.kind = data.kind
     activity.status = data.status
+    if activity.status != "done":  # only done work is ever public (a DB constraint too)
+        activity.published_at = None
     activity.start_date = data.start_date
     activity.end_date = data.end_date
     activity.year = data.start_date.year
@@ -157,6 +160,31 @@ def activity_update(
     activity.save()
     _relations(activity, data)
     rollup_apply(Delta().change(before_facts, Facts.stored(activity)))
+    return activity
+
+
+@transaction.atomic
+def activity_publish(*, user, activity: Activity, published: bool) -> Activity:
+    """Show (or stop showing) the activity on the public site ("công khai").
+
+    Only a done activity that an accepted report counts may be shown: what the public sees
+    is what the focal point has accepted.
+    """
+    from ngvh.reporting.models import ReportLine, ReportStatus
+
+    activity = Activity.objects.select_for_update().get(pk=activity.pk)
+    accepted = ReportLine.objects.filter(activities=activity, report__status=ReportStatus.ACCEPTED).exists()
+    if not ActivityPolicy.can_edit(user, activity):
+        raise PermissionDenied
+    if published and not ActivityPolicy.can_publish(user, activity, in_accepted_report=accepted):
+        raise ValidationError(
+            _("Only a done activity that is part of an accepted report can be shown on the public site.")
+        )
+    if published == (activity.published_at is not None):
+        return activity
+    activity.published_at = timezone.now() if published else None
+    activity._history_user = user
+    activity.save(update_fields=["published_at", "updated_at"])
     return activity
 
 

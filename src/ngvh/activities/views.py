@@ -197,6 +197,20 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def activity_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = selectors.activity_get_for_edit(user=request.user, pk=pk)
+    published = request.POST.get("published") == "1"
+    try:
+        services.activity_publish(user=request.user, activity=activity, published=published)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Shown on the public site.") if published else _("No longer shown on the public site."))
+    return redirect(reverse("activities:detail", args=[pk]) + "#publish")
+
+
+@login_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     activity = selectors.activity_get_for_edit(user=request.user, pk=pk)
     plan = activity.plan

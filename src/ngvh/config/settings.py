@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "ngvh.documents",
     "ngvh.dashboard",
     "ngvh.api",
+    "ngvh.public",
     "ngvh.bench",
 ]
 

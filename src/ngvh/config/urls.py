@@ -14,5 +14,6 @@ urlpatterns = [
     path("documents/", include("ngvh.documents.urls")),
     path("dashboard/", include("ngvh.dashboard.urls")),
     path("api/", include("ngvh.api.urls")),
+    path("public/", include("ngvh.public.urls")),
     path("admin/", admin.site.urls),
 ]
