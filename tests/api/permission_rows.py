@@ -72,6 +72,7 @@ ROWS = [
     # An unpublished plan is not shown to the public: same 404 as a missing plan.
     Row("api:plan_detail", lambda w: reverse("api:plan_detail", args=[_private_plan(w).pk]), expect(anonymous=NOT_FOUND)),
     Row("api:plan_rates", lambda w: reverse("api:plan_rates", args=[_plan(w).pk]) + "?year=2025", READERS),
+    Row("api:plan_national", lambda w: reverse("api:plan_national", args=[_year(w).plan.pk]) + "?year=2025", READERS),
     Row("api:agency_list", lambda w: reverse("api:agency_list"), SIGNED_IN),
     Row("api:agency_detail", lambda w: reverse("api:agency_detail", args=[w.agency_a.pk]), SIGNED_IN),
     Row("api:partner_list", lambda w: reverse("api:partner_list"), SIGNED_IN),

@@ -24,6 +24,7 @@ urlpatterns = [
     path("plans/<int:pk>/", views.PlanDetail.as_view(), name="plan_detail"),
     path("plans/<int:pk>/tasks/", views.PlanTasks.as_view(), name="plan_tasks"),
     path("plans/<int:pk>/rates/", views.PlanRates.as_view(), name="plan_rates"),
+    path("plans/<int:pk>/national/", views.PlanNationalExport.as_view(), name="plan_national"),
     path("agencies/", views.AgencyList.as_view(), name="agency_list"),
     path("agencies/<int:pk>/", views.AgencyDetail.as_view(), name="agency_detail"),
     path("partners/", views.PartnerList.as_view(), name="partner_list"),

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
@@ -36,6 +37,7 @@ from ngvh.reporting import services as report_services
 from ngvh.reporting.models import ReportLine, ReportStatus
 from ngvh.reporting.policies import ReportingYearPolicy
 
+from . import national, selectors
 from . import serializers as s
 from .pagination import Pages
 
@@ -427,3 +429,37 @@ class PlanRates(Base, APIView):
         rates = report_selectors.reporting_rates(plan=plan, year=year)
         return Response(s.RatesSerializer(rates).data)
 
+
+
+@extend_schema(
+    tags=["reports"],
+    parameters=[
+        OpenApiParameter("year", YEAR, required=True, description="Reporting year."),
+        OpenApiParameter("file", str, enum=["json", "xlsx"], description="`json` (default) or `xlsx`: the same layout."),
+    ],
+    responses={(200, "application/json"): OpenApiTypes.OBJECT,
+               (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY, **ERRORS},
+    description="The yearly export for the national reporting system, layout `ngvh-national-yearly` version 1 "
+                "(see docs/national-export.md). Official figures: accepted reports only.",
+)
+class PlanNationalExport(Base, APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request, pk: int):
+        plan = plan_selectors.plan_get(user=request.user, pk=pk)
+        errors: dict = {}
+        year = _year(request.query_params.get("year"), "year", errors)
+        fmt = _choice(request.query_params.get("file", "json"), "file", ["json", "xlsx"], errors) or "json"
+        if year is None and not errors:
+            errors["year"] = [_("Enter a year between 1900 and 2200.")]
+        if errors:
+            raise ValidationError(errors)
+        export = selectors.national_export(user=request.user, plan=plan, year=year)
+        stem = f"ngvh-national-{plan.number.replace('/', '-')}-{year}"
+        if fmt == "xlsx":
+            response = HttpResponse(national.to_xlsx(export),
+                                    content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        else:
+            response = HttpResponse(national.to_json(export), content_type="application/json")
+        response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
+        return response
