@@ -305,3 +305,19 @@ def test_token_page_refuses_a_nameless_token_with_a_message(client, reporter_a, 
     response = client.post(reverse("api:token_list"), {"name": ""})
     assert response.status_code == 400
     assert "Đặt tên cho mã truy cập" in response.content.decode()
+
+
+def test_stale_submit_and_return_are_409_and_change_nothing(opened):
+    sp, report = opened
+    agency_api = client_for(sp.reporter_a)
+    draft = agency_api.post(reverse("api:report_draft", args=[report.pk]), {"version": 1, "lines": _lines(report)}, format="json")
+    # a submit with the version read before the save is refused
+    stale_submit = agency_api.post(reverse("api:report_submit", args=[report.pk]), {"version": 1}, format="json")
+    assert stale_submit.status_code == 409 and AnnualReport.objects.get(pk=report.pk).status == "draft"
+    submitted = agency_api.post(reverse("api:report_submit", args=[report.pk]), {"version": draft.json()["version"]}, format="json")
+    # a return with an older version is refused
+    stale_return = client_for(sp.coordinator).post(
+        reverse("api:report_return", args=[report.pk]), {"version": draft.json()["version"], "reason": "x"}, format="json")
+    assert stale_return.status_code == 409
+    assert AnnualReport.objects.get(pk=report.pk).status == "submitted"
+    assert submitted.json()["version"] == AnnualReport.objects.get(pk=report.pk).version
