@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from ngvh.activities import services, xlsx
@@ -282,3 +284,15 @@ def test_cells_read_as_the_template_means_them():
     assert values[xlsx.COLUMN_INDEX["participants_total"]] == 120
     assert values[xlsx.COLUMN_INDEX["description"]] is None
     assert values[xlsx.COLUMN_INDEX["title"]] == "Giao lưu văn hoá Việt – Nhật lần 1"
+
+
+_PART = st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđAĂĐ áàảãạếềểễệóòỏõọ\u0301\u0300\u0323 .,-–\t\n\u00a0ΣσİK0")), max_size=12)
+
+
+@given(parts=st.lists(_PART, min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_search_key_of_parts_equals_the_key_of_the_joined_text(parts):
+    # given any parts (spaces at the ends, empty parts, stray combining marks, Greek sigma)
+    # when keyed part by part
+    # then the key is exactly the one of the joined text
+    assert xlsx.fast_search_key_of(parts) == search_key(" ".join(parts))

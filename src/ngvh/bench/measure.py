@@ -428,11 +428,10 @@ def xlsx_floor(data: bytes, *, plan, agencies: list[tuple[int, str]]) -> float:
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     rows = workbook.get_sheet_by_index(0).to_python()[1:]
     workbook.close()
-    records = []
-    for r in rows:
-        activity = Activity(plan=plan, agency_id=agency_id, title=str(r[0]), kind="other", status="done", start_date=day,
-                            end_date=day, year=2026, created_at=stamp, updated_at=stamp)
-        records.append({name: getattr(activity, name) for name in fields})
+    template = Activity(plan=plan, agency_id=agency_id, kind="other", status="done", start_date=day, end_date=day,
+                        year=2026, created_at=stamp, updated_at=stamp)
+    base = {name: getattr(template, name) for name in fields}
+    records = [{**base, "title": str(r[0])} for r in rows]
     try:
         with transaction.atomic():
             insert_many(Activity, records)
