@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.cache import cache
 from django.db import connection
+from django.http import Http404
 from django.utils.translation import get_language
 
 from ngvh.accounts.policies import is_signed_in, reads_everything
@@ -85,19 +87,51 @@ def data_versions(*, plan_id: int | None) -> str:
     return ".".join("-" if v is None else str(v) for v in row)
 
 
+@dataclass(frozen=True)
+class PlanHead:
+    """What a cached plan page needs of its plan besides the body: its id and number."""
+
+    pk: int
+    number: str
+    versions: str
+
+
+def plan_head(*, user, plan_id: int, public: bool = False) -> PlanHead:
+    """The plan's number and both data versions in one query; 404 as ``plan_for_dashboard``
+    gives it (missing, or unpublished for the public page and anonymous readers)."""
+    from ngvh.activities.models import ActivityDataVersion
+    from ngvh.plans.models import Plan
+    from ngvh.reporting.models import ReportingDataVersion
+
+    qn = connection.ops.quote_name
+    versions = ", ".join(f"(SELECT version FROM {qn(m._meta.db_table)} WHERE plan_id = p.id)"
+                         for m in (ActivityDataVersion, ReportingDataVersion))
+    published = "" if is_signed_in(user) and not public else " AND p.is_published"
+    sql = f"SELECT p.id, p.number, {versions} FROM {qn(Plan._meta.db_table)} p WHERE p.id = %s{published}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [plan_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise Http404
+    return PlanHead(pk=row[0], number=row[1], versions=".".join("-" if v is None else str(v) for v in row[2:]))
+
+
 def body_key(page: str, *, plan_id: int | None, params: tuple, scope: str, versions: str) -> str:
     parts = ":".join("" if p is None else str(p) for p in params)
     return f"ngvh:dash:{CODE_STAMP}:{page}:{plan_id}:{parts}:{get_language()}:{scope}:{versions}"
 
 
-def cached_body(page: str, *, plan_id: int | None, params: tuple, scope: str, build: Callable[[], dict]) -> dict:
+def cached_body(page: str, *, plan_id: int | None, params: tuple, scope: str, build: Callable[[], dict],
+                versions: str | None = None) -> dict:
     """The cached body for these inputs, built (and stored) when missing.
 
     The versions are read before building, so what is stored is at least as new as its
     key says; a write committing meanwhile raises the versions, and the next request
     builds again.
     """
-    key = body_key(page, plan_id=plan_id, params=params, scope=scope, versions=data_versions(plan_id=plan_id))
+    if versions is None:
+        versions = data_versions(plan_id=plan_id)
+    key = body_key(page, plan_id=plan_id, params=params, scope=scope, versions=versions)
     value = cache.get(key)
     if value is None:
         value = build()

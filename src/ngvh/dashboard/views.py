@@ -144,11 +144,13 @@ def _page(request: HttpRequest, template: str, cached: dict, **frame) -> HttpRes
 
 @login_required
 def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.plan_for_dashboard(user=request.user, plan_id=plan_id)
+    plan = dash_cache.plan_head(user=request.user, plan_id=plan_id)
     raw_year = request.GET.get("year", "")
     params = ("all" if raw_year == "all" else _int(raw_year), _int(request.GET.get("group")), _int(request.GET.get("agency")))
-    cached = dash_cache.cached_body("plan", plan_id=plan.pk, params=params, scope=dash_cache.reader_scope(request.user),
-                                    build=lambda: _plan_body(request, plan, *params))
+    cached = dash_cache.cached_body(
+        "plan", plan_id=plan.pk, params=params, scope=dash_cache.reader_scope(request.user), versions=plan.versions,
+        build=lambda: _plan_body(request, selectors.plan_for_dashboard(user=request.user, plan_id=plan_id), *params),
+    )
     crumbs = [(_("Dashboard"), reverse("dashboard:home")), (plan.number, None)]
     return _page(request, "dashboard/plan.html", cached, plan=plan, crumbs=crumbs)
 
@@ -208,10 +210,12 @@ def _national_body(request: HttpRequest, raw_year: int | None) -> dict:
 
 def public(request: HttpRequest, plan_id: int) -> HttpResponse:
     """What the coordinators chose to publish: accepted reports' statuses and activity counts."""
-    plan = selectors.plan_for_dashboard(user=None, plan_id=plan_id, public=True)
+    plan = dash_cache.plan_head(user=None, plan_id=plan_id, public=True)
     raw_year = _int(request.GET.get("year"))
-    cached = dash_cache.cached_body("pub", plan_id=plan.pk, params=(raw_year,), scope="public",
-                                    build=lambda: _public_body(request, plan, raw_year))
+    cached = dash_cache.cached_body(
+        "pub", plan_id=plan.pk, params=(raw_year,), scope="public", versions=plan.versions,
+        build=lambda: _public_body(request, selectors.plan_for_dashboard(user=None, plan_id=plan_id, public=True), raw_year),
+    )
     return _page(request, "dashboard/public.html", cached, plan=plan, crumbs=[(plan.number, None)])
 
 
