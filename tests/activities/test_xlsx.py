@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from ngvh.activities import services, xlsx
@@ -208,3 +210,89 @@ def test_a_true_cell_is_not_taken_for_the_number_one():
     with pytest.raises(ValueError):
         memo(True)
     assert xlsx._text(True) == "True" and xlsx._text(3.0) == "3"
+
+
+def _damaged_workbooks() -> dict[str, bytes]:
+    """Files that look like a workbook from outside but are broken inside, as real uploads are."""
+    import zipfile
+
+    good = workbook_bytes([good_row(1)])
+
+    def rezip(change) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(good)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in src.infolist():
+                data = change(info.filename, src.read(info.filename))
+                if data is not None:
+                    dst.writestr(info.filename, data)
+        return out.getvalue()
+
+    return {
+        "truncated download": good[: len(good) // 2],
+        "broken sheet XML": rezip(lambda name, data: data[: len(data) // 2] if name.endswith("sheet1.xml") else data),
+        "sheet missing": rezip(lambda name, data: None if name.endswith("sheet1.xml") else data),
+        "zip without a workbook": rezip(lambda name, data: None if name == "xl/workbook.xml" else data),
+        "empty file": b"",
+        "legacy binary": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600,
+    }
+
+
+@pytest.mark.parametrize("kind", list(_damaged_workbooks()))
+def test_a_damaged_workbook_gets_the_imports_own_message(reporter_a, plan_a, kind):
+    # given a damaged .xlsx
+    plan, _ = plan_a
+    data = _damaged_workbooks()[kind]
+    # when it is imported, in English and in Vietnamese
+    with translation.override("en"):
+        outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=data, commit=True)
+    with translation.override("vi"):
+        outcome_vi = services.activities_import_xlsx(user=reporter_a, plan=plan, data=data, commit=True)
+    # then it is refused with the import's message, never an exception, and nothing is stored
+    assert not outcome.ok and "cannot be read as an Excel workbook" in outcome.file_error
+    assert outcome_vi.file_error and outcome_vi.file_error != outcome.file_error
+    assert not Activity.objects.exists()
+
+
+def test_a_damaged_upload_shows_the_message_on_the_page(client, reporter_a, plan_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    # given a reporter uploading a truncated workbook
+    plan, _ = plan_a
+    client.force_login(reporter_a)
+    data = _damaged_workbooks()["broken sheet XML"]
+    # when the page checks it (in Vietnamese, the default language)
+    response = client.post(reverse("activities:import"), {"plan": plan.pk, "file": SimpleUploadedFile("h.xlsx", data)})
+    # then the page answers 400 with the message in its error summary
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "error-summary" in body and "Không đọc được tệp này dưới dạng Excel (.xlsx)" in body
+
+
+def test_cells_read_as_the_template_means_them():
+    # given a row with a date cell, a number cell, a boolean, an empty cell and text past the last column
+    row = good_row(1)
+    row[xlsx.COLUMN_INDEX["description"]] = None
+    data = workbook_bytes([row + ["beyond the template"], [None] * len(xlsx.COLUMNS), row])
+    # when read
+    rows = xlsx.read_rows(data)
+    # then blank rows are skipped, row numbers are Excel's, and values keep their types
+    assert [n for n, _v in rows] == [2, 4]
+    values = rows[0][1]
+    assert len(values) == len(xlsx.COLUMNS)
+    assert xlsx._date(values[xlsx.COLUMN_INDEX["start_date"]]) == dt.date(2025, 3, 2)
+    assert values[xlsx.COLUMN_INDEX["participants_total"]] == 120
+    assert values[xlsx.COLUMN_INDEX["description"]] is None
+    assert values[xlsx.COLUMN_INDEX["title"]] == "Giao lưu văn hoá Việt – Nhật lần 1"
+
+
+_PART = st.text(alphabet=st.sampled_from(list("aăâeêioôơuưyđAĂĐ áàảãạếềểễệóòỏõọ\u0301\u0300\u0323 .,-–\t\n\u00a0ΣσİK0")), max_size=12)
+
+
+@given(parts=st.lists(_PART, min_size=1, max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_search_key_of_parts_equals_the_key_of_the_joined_text(parts):
+    # given any parts (spaces at the ends, empty parts, stray combining marks, Greek sigma)
+    # when keyed part by part
+    # then the key is exactly the one of the joined text
+    assert xlsx.fast_search_key_of(parts) == search_key(" ".join(parts))

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import socket
+
+import pytest
+
+from ngvh.bench.http import HOST, free_port, parse_port_range
+from ngvh.bench.measure import missing, time_interleaved
 from ngvh.bench.report import table, verdicts
 from ngvh.bench.stats import percentile, ratio, summary_ms
 
@@ -40,3 +46,60 @@ def test_table_says_what_is_not_available_and_which_targets_are_missed():
     assert "targets consolidation: MISSED: seconds" in text
     assert "600" in text
     assert verdicts({"targets": {"a": {"met": True}}}) == "met"
+
+
+def test_a_measurement_without_figures_makes_the_run_incomplete():
+    # given a run where one measurement is not available, one failed, one was left out
+    results = {
+        "province_dashboard": {"status": "ok"},
+        "consolidation": {"status": "not available yet: ngvh.documents.cli"},
+        "xlsx_import": {"status": "error: RuntimeError: boom"},
+        "deadline_day": {"status": "skipped: not selected"},
+    }
+    # when the gaps are listed
+    gaps = missing(results)
+    # then the unavailable and failed ones are missing, the one left out is not
+    assert set(gaps) == {"consolidation", "xlsx_import"}
+    assert missing({"a": {"status": "ok"}}) == {}
+
+
+def test_port_range_is_parsed_and_honoured():
+    # given a range and a port of it already taken
+    assert parse_port_range("") is None
+    assert parse_port_range("8100") == (8100, 8100)
+    assert parse_port_range(" 8100-8199 ") == (8100, 8199)
+    for bad in ("80-90", "9000-8000", "x"):
+        with pytest.raises(ValueError):
+            parse_port_range(bad)
+    first = free_port()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind((HOST, first))
+        taken.listen()
+        # when a port is asked for in a range starting at the taken one
+        port = free_port((first, min(first + 20, 65535)))
+        # then the taken one is skipped, and a range with no free port is an error
+        assert first < port <= first + 20
+        with pytest.raises(RuntimeError):
+            free_port((first, first))
+
+
+def test_page_and_floor_samples_alternate_and_floor_gets_its_count():
+    # given a page and a floor that record the order they are called in
+    calls = []
+
+    def page():
+        calls.append("p")
+        return 0.001
+
+    # when 3 page samples and 5 floor samples are taken after one warm-up round
+    pages, floors = time_interleaved(page, lambda: calls.append("f"), pages=3, floors=5, warmup=1)
+    # then both counts are met, in turns while both last
+    assert (len(pages), len(floors)) == (3, 5)
+    assert "".join(calls) == "pf" + "pfpfpf" + "ff"
+
+
+def test_table_shows_the_load_average_of_each_measurement():
+    results = {"meta": {"db": "sqlite"}, "generator": {"status": "ok"},
+               "measurements": {"consolidation": {"status": "ok", "seconds": 1.0,
+                                                  "loadavg": {"start": [0.5, 0.4, 0.3], "end": [1.5, 0.6, 0.3]}}}}
+    assert "consolidation        [0.5, 0.4, 0.3] → [1.5, 0.6, 0.3]" in table(results)

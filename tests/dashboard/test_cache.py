@@ -1,6 +1,7 @@
 """The cached activity figures are replaced by the writes that change them, and only by those."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
@@ -58,3 +59,243 @@ def test_each_language_has_its_own_cached_charts(client):
     # then the charts are in each language
     assert "Activities by month" in en
     assert vi != en
+
+
+# ---- the whole body: every input, changed through its service, shows on the next request ----
+
+
+def _main(response) -> str:
+    """The page's main content (the header around it carries a fresh CSRF token each time)."""
+    assert response.status_code == 200
+    return response.content.decode().split('<main id="main"', 1)[1].split("</main>", 1)[0]
+
+
+def _pages(client, s) -> dict[str, str]:
+    """The three cached pages as the coordinator (province, national) and a visitor see them."""
+    client.force_login(s.coordinator)
+    plan = _main(client.get(reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}"))
+    national = _main(client.get(reverse("dashboard:national") + f"?year={s.year}"))
+    client.logout()
+    public = _main(client.get(reverse("dashboard:public", args=[s.plan.pk]) + f"?year={s.year}"))
+    return {"plan": plan, "national": national, "public": public}
+
+
+def _cached(client, s) -> dict[str, str]:
+    """The pages, asked twice: the second answer comes from the cache and must equal the first."""
+    first = _pages(client, s)
+    assert _pages(client, s) == first
+    return first
+
+
+def _figure(html: str, name: str) -> str:
+    return html.split(f'data-figure="{name}">', 1)[1].split("<", 1)[0]
+
+
+def _task_status(html: str, code: str) -> str:
+    row = html.split(f'data-task="{code}"', 1)[1].split("</tr>", 1)[0]
+    return row.split("status status--", 1)[1].split('"', 1)[0]
+
+
+def test_report_submit_return_accept_and_reopen_show_at_once(client):
+    from ngvh.reporting import services as reporting
+
+    # given the cached pages: two of three reports accepted, Thông tin's still a draft
+    s = scenario()
+    before = _cached(client, s)
+    assert (_figure(before["plan"], "submitted"), _figure(before["plan"], "accepted")) == ("2", "2")
+    # when Thông tin submits its report
+    report = reporting.report_submit(user=s.reporter, report=s.reports["tt"])
+    # then the province dashboard counts it at once
+    after_submit = _cached(client, s)
+    assert _figure(after_submit["plan"], "submitted") == "3"
+    assert ">Sở Thông tin và Truyền thông</li>" not in after_submit["plan"].split('id="late"')[0]
+    # when the coordinator returns it, the count falls back
+    reporting.report_return(user=s.coordinator, report=report, reason="Thiếu số liệu")
+    assert _figure(_cached(client, s)["plan"], "submitted") == "2"
+    # when it is submitted again and accepted, it counts as accepted, and the public page
+    # (accepted reports only) now shows task 4's line
+    public_before = after_submit["public"]
+    report = reporting.report_submit(user=s.reporter, report=report)
+    reporting.report_accept(user=s.coordinator, report=report)
+    accepted = _cached(client, s)
+    assert _figure(accepted["plan"], "accepted") == "3"
+    assert accepted["public"] != public_before
+    # when an accepted report is reopened, it no longer counts as accepted
+    reporting.report_reopen(user=s.coordinator, report=s.reports["vh"], reason="Sửa số liệu")
+    assert _figure(_cached(client, s)["plan"], "accepted") == "2"
+
+
+def test_a_line_edit_shows_at_once(client):
+    from ngvh.reporting import services as reporting
+
+    # given the cached pages, task 4 overdue in Thông tin's draft
+    s = scenario()
+    assert _task_status(_cached(client, s)["plan"], "4") == "overdue"
+    # when the agency saves its draft with task 4 done
+    report = s.reports["tt"]
+    line = report.lines.get()
+    reporting.report_save(user=s.reporter, report=report, version=report.version, difficulties="", recommendations="",
+                          lines={line.pk: reporting.LineInput(status="done_on_time", progress=100, results="Xong")})
+    # then the coordinator's dashboard shows the new status, and the national view counts no overdue task
+    after = _cached(client, s)
+    assert _task_status(after["plan"], "4") == "done_on_time"
+    assert 'data-status="overdue">0<' in after["national"]
+
+
+def test_an_accepted_amendment_shows_at_once(client):
+    from ngvh.reporting import services as reporting
+
+    # given the cached pages
+    s = scenario()
+    assert "Xây dựng cơ sở dữ liệu" in _cached(client, s)["plan"]
+    # when an amendment rewording task 4 is proposed and accepted
+    proposal = reporting.amendment_propose(user=s.reporter, plan=s.plan, action="change", reason="Theo chỉ đạo",
+                                           task=s.tasks["4"], title="Số hoá tư liệu đối ngoại")
+    reporting.amendment_accept(user=s.coordinator, proposal=proposal, reason="Đồng ý", effective_from=dt.date(s.year, 7, 1))
+    # then the task list shows the new wording
+    assert "Số hoá tư liệu đối ngoại" in _cached(client, s)["plan"]
+
+
+def test_a_reporting_year_opened_shows_at_once(client):
+    from ngvh.reporting import services as reporting
+
+    # given the cached pages with one reporting year
+    s = scenario()
+    assert f'<option value="{s.year + 1}"' not in _cached(client, s)["plan"]
+    # when the next year is opened
+    reporting.reporting_year_open(user=s.coordinator, plan=s.plan, year=s.year + 1, today=dt.date(s.year + 1, 1, 5))
+    # then the year selectors offer it
+    after = _cached(client, s)
+    assert f'<option value="{s.year + 1}"' in after["plan"]
+    assert f'<option value="{s.year + 1}"' in after["national"]
+
+
+def test_freezing_the_expected_count_raises_the_version():
+    from ngvh.dashboard.cache import data_versions
+    from ngvh.reporting import services as reporting
+
+    # given a year whose deadline has passed
+    s = scenario()
+    before = data_versions(plan_id=s.plan.pk)
+    # when its expected count is frozen
+    assert reporting.reporting_year_freeze(reporting_year=s.reporting_year, today=s.reporting_year.deadline + dt.timedelta(days=1))
+    # then the cached bodies are keyed anew (the rates show "frozen" counts from now on)
+    assert data_versions(plan_id=s.plan.pk) != before
+
+
+def test_restructuring_and_its_undo_show_at_once(client):
+    from ngvh.agencies import services as agencies
+    from ngvh.agencies.models import RestructuringKind
+
+    # given the cached pages, Thông tin leading task 4
+    s = scenario()
+    assert "Sở Thông tin và Truyền thông" in _cached(client, s)["plan"].split('data-task="4"')[1].split("</tr>")[0]
+    # when Thông tin is renamed by a decision
+    event = agencies.restructuring_record(user=s.coordinator, kind=RestructuringKind.RENAME, effective_date=dt.date.today(),
+                                          predecessors=[s.agencies["tt"]], new_successors=[agencies.NewAgency(name="Sở Khoa học và Số hoá")])
+    # then task 4's lead is the successor
+    row = _cached(client, s)["plan"].split('data-task="4"')[1].split("</tr>")[0]
+    assert "Sở Khoa học và Số hoá" in row
+    # when the restructuring is undone, the lead is Thông tin again
+    agencies.restructuring_undo(user=s.coordinator, event=event)
+    assert "Sở Thông tin và Truyền thông" in _cached(client, s)["plan"].split('data-task="4"')[1].split("</tr>")[0]
+
+
+def test_an_agency_spelling_fix_shows_at_once(client):
+    from ngvh.agencies import services as agencies
+
+    # given the cached pages naming Thông tin among the agencies that have not reported
+    s = scenario()
+    assert "Sở Thông tin và Truyền thông" in _cached(client, s)["plan"]
+    # when its name is corrected in the registry
+    tt = s.agencies["tt"]
+    agencies.agency_update(user=s.coordinator, agency=tt, name="Sở Thông tin - Truyền thông", kind=tt.kind)
+    # then the pages use the new spelling
+    after = _cached(client, s)["plan"]
+    assert "Sở Thông tin - Truyền thông" in after and "Sở Thông tin và Truyền thông" not in after
+
+
+def test_a_replaced_plan_shows_at_once(client):
+    import dataclasses
+
+    from ngvh.core.demo import BUNDLED_PLAN, bundled_plan_bytes
+    from ngvh.plans.parser import parse_bytes
+    from ngvh.plans.services import plan_import
+
+    # given an imported plan's cached public page
+    parsed = parse_bytes(bundled_plan_bytes(), BUNDLED_PLAN)
+    plan = plan_import(parsed=parsed).plan
+    url = reverse("dashboard:public", args=[plan.pk])
+    assert _main(client.get(url)) == _main(client.get(url))
+    # when the plan is replaced by a corrected document
+    plan_import(parsed=dataclasses.replace(parsed, title="Kế hoạch đã đính chính"), replace=True)
+    # then the page shows the corrected title
+    assert "Kế hoạch đã đính chính" in _main(client.get(url))
+
+
+def test_an_excel_import_shows_at_once(client):
+    from openpyxl import Workbook
+
+    from ngvh.activities.xlsx import COLUMN_INDEX, COLUMNS
+
+    # given the cached pages with three activities
+    s = scenario()
+    assert _figure(_cached(client, s)["plan"], "activities") == "3"
+    # when two activities are imported from a workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.append([str(label) for _key, label in COLUMNS])
+    for i in range(2):
+        row = [None] * len(COLUMNS)
+        for key, value in {"title": f"Triển lãm ảnh {i}", "kind": "exhibition", "start_date": f"0{i + 1}/05/{s.year}",
+                           "agency": "Sở Du lịch", "tasks": "3"}.items():
+            row[COLUMN_INDEX[key]] = value
+        ws.append(row)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    outcome = services.activities_import_xlsx(user=s.coordinator, plan=s.plan, data=buffer.getvalue(), commit=True)
+    assert outcome.saved == 2, outcome.checked.problems if outcome.checked else outcome.file_error
+    # then every page counts them
+    after = _cached(client, s)
+    assert _figure(after["plan"], "activities") == "5"
+    assert _figure(after["national"], "activities") == "5"
+    assert _figure(after["public"], "activities") == "5"
+
+
+def test_a_rolled_back_write_changes_no_version():
+    from django.db import transaction
+
+    from ngvh.dashboard.cache import data_versions
+    from ngvh.reporting import services as reporting
+
+    # given the versions of a plan
+    s = scenario()
+    before = data_versions(plan_id=s.plan.pk)
+
+    # when a submission's transaction rolls back
+    class Undo(Exception):
+        pass
+
+    with pytest.raises(Undo), transaction.atomic():
+        reporting.report_submit(user=s.reporter, report=s.reports["tt"])
+        assert data_versions(plan_id=s.plan.pk) != before  # raised inside the writing transaction
+        raise Undo
+    # then the versions are as they were
+    assert data_versions(plan_id=s.plan.pk) == before
+
+
+def test_each_reader_scope_has_its_own_body(client):
+    # given a coordinator (every line) and a reporter of another agency (accepted lines and his own)
+    from tests.factories import UserFactory
+
+    s = scenario()
+    other = UserFactory(agency=s.agencies["dl"])
+    url = reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}"
+    client.force_login(s.coordinator)
+    coordinator_page = _main(client.get(url))
+    # when the reporter asks for the same page right after
+    client.force_login(other)
+    reporter_page = _main(client.get(url))
+    # then neither sees the other's body: the draft's overdue task shows for the coordinator only
+    assert _task_status(coordinator_page, "4") == "overdue"
+    assert _task_status(reporter_page, "4") == "none"

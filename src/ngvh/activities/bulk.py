@@ -24,6 +24,23 @@ def _converter(field, conn):
     return None
 
 
+def _memo(convert):
+    """The backend's adapter, remembered per value: an import stamps every row with the
+    same time and repeats a few hundred dates, so each is adapted once."""
+    if convert is None:
+        return None
+    seen: dict = {}
+
+    def adapted(value):
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = result = convert(value)
+            return result
+
+    return adapted
+
+
 def insert_many(model, rows: Sequence[dict]) -> None:
     """Insert plain dicts (field attname -> Python value). Primary keys are the database's."""
     if not rows:
@@ -35,7 +52,7 @@ def insert_many(model, rows: Sequence[dict]) -> None:
     columns = ", ".join(qn(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES ({placeholders})"
-    plan = [(f.attname, _converter(f, connection)) for f in fields]
+    plan = [(f.attname, _memo(_converter(f, connection))) for f in fields]
     prepared = [[row[name] if convert is None or row[name] is None else convert(row[name]) for name, convert in plan] for row in rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, prepared)

@@ -73,6 +73,25 @@ class Facts:
         )
 
     @classmethod
+    def of_values(cls, plan_id: int, values: dict, codes: Iterable[str]) -> Facts:
+        """The same from a row's column values (the Excel import builds no model instances)."""
+        start = values["start_date"]
+        return cls(
+            plan_id=plan_id,
+            year=start.year,
+            month=start.month,
+            kind=values["kind"],
+            status=values["status"],
+            participants=values["participants_total"],
+            participants_foreign=values["participants_foreign"],
+            budget_state=values["budget_state"],
+            budget_private=values["budget_private"],
+            budget_foreign=values["budget_foreign"],
+            media=values["media_count"],
+            codes=tuple(sorted(set(codes))),
+        )
+
+    @classmethod
     def stored(cls, activity: Activity) -> Facts:
         """The facts of an activity as the database holds it now (one query for its countries)."""
         return cls.of(activity, ActivityCountry.objects.filter(activity_id=activity.pk).values_list("code", flat=True))

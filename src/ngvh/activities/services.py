@@ -27,7 +27,7 @@ from .xlsx import (
     ImportFileError,
     ImportLookups,
     check_rows,
-    fast_search_key,
+    fast_search_key_of,
     read_rows,
     task_code_key,
 )
@@ -79,29 +79,43 @@ def _partner_countries(data: ActivityData) -> list[str]:
     return list(ForeignPartner.objects.filter(pk__in=data.foreign_partner_ids).values_list("country", flat=True))
 
 
+def activity_values(data: ActivityData) -> dict:
+    """The stored columns (by attname) that a write takes from the form or import data.
+
+    One definition for the single-activity services and the Excel import's bulk path; the
+    search key is built from the already-normalised parts, each distinct part once.
+    """
+    title = nfc(data.title)
+    description = (data.description or "").strip()
+    place_name = nfc(data.place_name)
+    outcome = (data.outcome or "").strip()
+    return {
+        "agency_id": data.agency_id,
+        "title": title,
+        "description": description,
+        "kind": data.kind,
+        "status": data.status,
+        "start_date": data.start_date,
+        "end_date": data.end_date,
+        "year": data.start_date.year,
+        "place_country": data.place_country.upper(),
+        "place_name": place_name,
+        "participants_total": data.participants_total,
+        "participants_foreign": data.participants_foreign,
+        "budget_state": data.budget_state,
+        "budget_private": data.budget_private,
+        "budget_foreign": data.budget_foreign,
+        "media_count": data.media_count,
+        "outcome": outcome,
+        "search_text": fast_search_key_of((title, description, place_name, outcome)),
+    }
+
+
 def _fill(activity: Activity, data: ActivityData) -> None:
-    activity.agency_id = data.agency_id
-    activity.title = nfc(data.title)
-    activity.description = (data.description or "").strip()
-    activity.kind = data.kind
-    activity.status = data.status
+    for name, value in activity_values(data).items():
+        setattr(activity, name, value)
     if activity.status != "done":  # only done work is ever public (a DB constraint too)
         activity.published_at = None
-    activity.start_date = data.start_date
-    activity.end_date = data.end_date
-    activity.year = data.start_date.year
-    activity.place_country = data.place_country.upper()
-    activity.place_name = nfc(data.place_name)
-    activity.participants_total = data.participants_total
-    activity.participants_foreign = data.participants_foreign
-    activity.budget_state = data.budget_state
-    activity.budget_private = data.budget_private
-    activity.budget_foreign = data.budget_foreign
-    activity.media_count = data.media_count
-    activity.outcome = (data.outcome or "").strip()
-    activity.search_text = fast_search_key(
-        " ".join([activity.title, activity.description, activity.place_name, activity.outcome])
-    )
 
 
 def _relations(activity: Activity, data: ActivityData) -> None:
@@ -380,11 +394,15 @@ def _bulk_save(*, user, plan, rows: list[ActivityData]) -> list[int]:
     stamp = timezone.now()
     before = Activity.objects.aggregate(top=Max("id"))["top"] or 0
     fields = [f.attname for f in Activity._meta.concrete_fields if not f.primary_key]
+    # The columns no row sets (defaults, who, when) are the same for every row: taken once
+    # from one unsaved instance, so ten thousand rows build no model instance at all.
+    template = Activity(plan=plan, created_by=user, created_at=stamp, updated_at=stamp)
+    base = {name: getattr(template, name) for name in fields}
     records = []
     for data in rows:
-        activity = Activity(plan=plan, created_by=user, created_at=stamp, updated_at=stamp)
-        _fill(activity, data)
-        records.append({name: getattr(activity, name) for name in fields})
+        record = dict(base)
+        record.update(activity_values(data))
+        records.append(record)
     insert_many(Activity, records)
     ids = list(
         Activity.objects.filter(id__gt=before, created_by=user, created_at=stamp).order_by("id").values_list("id", flat=True)
@@ -408,10 +426,6 @@ def _bulk_save(*, user, plan, rows: list[ActivityData]) -> list[int]:
     insert_many(ActivityCountry, countries)
     delta = Delta()
     for record, data in zip(records, rows, strict=True):
-        delta.add(Facts.of(Activity(plan=plan, **{k: record[k] for k in _FACT_FIELDS}), data.reached_countries()))
+        delta.add(Facts.of_values(plan.pk, record, data.reached_countries()))
     rollup_apply(delta)
     return ids
-
-
-_FACT_FIELDS = ("start_date", "kind", "status", "participants_total", "participants_foreign", "budget_state",
-                "budget_private", "budget_foreign", "media_count")

@@ -130,6 +130,36 @@ def fast_search_key(text: str) -> str:
     return f"{tones}\n{plain}"
 
 
+@lru_cache(maxsize=65536)
+def _part_keys(text: str) -> tuple[str, str] | None:
+    """Both halves of the search key of one part, or None when only the exact path will do."""
+    lowered = nfc(text).lower()
+    if _COMBINING_RE.search(lowered):
+        return None
+    return _WORD_RE.sub(lambda m: _canonical_word(m.group(0)), lowered), _TOKEN_RE.sub(lambda m: _ascii_token(m.group(0)), lowered)
+
+
+def fast_search_key_of(parts: Sequence[str]) -> str:
+    """``search_key(" ".join(parts))``, with each distinct part keyed once.
+
+    An import repeats the same places, outcomes and descriptions over thousands of rows.
+    The key of the joined text is the keys of its non-empty parts joined by one space:
+    ``nfc`` folds the joining space with the parts' own outer whitespace, and the space
+    keeps NFC, the tone placement and the ASCII folding from reaching across parts. A
+    part with stray combining marks sends the whole text down the exact path.
+    """
+    tones: list[str] = []
+    plain: list[str] = []
+    for part in parts:
+        keys = _part_keys(part or "")
+        if keys is None:
+            return search_key(" ".join(parts))
+        if keys[0]:
+            tones.append(keys[0])
+            plain.append(keys[1])
+    return f"{' '.join(tones)}\n{' '.join(plain)}"
+
+
 def task_code_key(code: str) -> str:
     return re.sub(r"\s+", "", str(code)).upper().rstrip(".")
 
@@ -160,111 +190,58 @@ def _vi(label) -> str:
 # ---- reading ----------------------------------------------------------------------------
 
 
-_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+MAX_UNCOMPRESSED = 256 * 1024 * 1024  # a template of MAX_ROWS full rows is far below this
 
 
-@lru_cache(maxsize=256)
-def _letters_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
+def _file_error() -> ImportFileError:
+    return ImportFileError(_("This file cannot be read as an Excel workbook (.xlsx). Download the template and fill it in."))
 
 
-def _column_number(ref: str) -> int:
-    return _letters_number(ref.rstrip("0123456789"))
-
-
-def _first_sheet_path(zf: zipfile.ZipFile) -> str:
-    from lxml import etree
-
-    workbook = etree.fromstring(zf.read("xl/workbook.xml"))
-    sheet = workbook.find(f"{_NS}sheets/{_NS}sheet")
-    rel_id = sheet.get(f"{_REL_NS}id")
-    rels = etree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-    for rel in rels:
-        if rel.get("Id") == rel_id:
-            target = rel.get("Target").lstrip("/")
-            return target if target.startswith("xl/") else f"xl/{target}"
-    raise KeyError(rel_id)
-
-
-def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
-    from lxml import etree
-
-    if "xl/sharedStrings.xml" not in zf.namelist():
-        return []
-    out = []
-    for _event, si in etree.iterparse(io.BytesIO(zf.read("xl/sharedStrings.xml")), tag=f"{_NS}si"):
-        out.append("".join(t.text or "" for t in si.iter(f"{_NS}t")))
-        si.clear()
-    return out
-
-
-def _number(text: str):
+def _check_container(data: bytes) -> None:
+    """An .xlsx is a zip holding ``xl/workbook.xml``; anything else (an .xls, an .ods, a
+    truncated download, a zip bomb) is refused before the reader sees it."""
     try:
-        return int(text)
-    except ValueError:
-        value = float(text)
-        return int(value) if value.is_integer() else value
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _file_error() from exc
+    names = {info.filename for info in infos}
+    if "xl/workbook.xml" not in names or sum(info.file_size for info in infos) > MAX_UNCOMPRESSED:
+        raise _file_error()
 
 
 def read_rows(data: bytes) -> list[tuple[int, tuple]]:
     """(Excel row number, values) for every non-blank row under the header.
 
-    Reads the sheet XML directly with lxml: openpyxl builds an object per cell
-    and is several times slower on ten thousand rows. Numbers stay numbers; the date
-    columns read Excel serial numbers as dates.
+    Read with calamine (Rust), about five times faster than parsing the sheet XML in
+    Python and twenty times faster than openpyxl on ten thousand rows. Numbers come as
+    numbers, date-formatted cells as dates, empty cells as ``None``. Whatever goes wrong
+    inside the reader (a damaged zip member, broken XML, a password) gives the import's
+    own message, never a traceback.
     """
-    from lxml import etree
+    from python_calamine import CalamineWorkbook
 
+    _check_container(data)
     width = len(COLUMNS)
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-        strings = _shared_strings(zf)
-        sheet = zf.read(_first_sheet_path(zf))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, AttributeError, ValueError) as exc:
-        raise ImportFileError(_("This file cannot be read as an Excel workbook (.xlsx). Download the template and fill it in.")) from exc
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            grid = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        finally:
+            workbook.close()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a panic in the Rust reader is a BaseException
+        raise _file_error() from exc
     out: list[tuple[int, tuple]] = []
-    v_tag = f"{_NS}v"
-    try:
-        root = etree.fromstring(sheet, etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True))
-        for row in root.iter(f"{_NS}row"):
-            number = int(row.get("r"))
-            if number < 2:
-                continue
-            values = [None] * width
-            position = 0
-            for cell in row:
-                ref = cell.get("r")
-                position = _column_number(ref) - 1 if ref else position
-                if position >= width:
-                    continue
-                kind = cell.get("t")
-                if kind == "inlineStr":
-                    value = "".join(cell.itertext()) or None
-                else:
-                    text = cell.findtext(v_tag)
-                    if text is None:
-                        value = None
-                    elif kind == "s":
-                        value = strings[int(text)]
-                    elif kind in ("str", "e"):
-                        value = text
-                    elif kind == "b":
-                        value = text == "1"
-                    else:
-                        value = _number(text)
-                values[position] = value
-                position += 1
-            if not any(v not in (None, "") for v in values):
-                continue
-            if len(out) >= MAX_ROWS:
-                raise ImportFileError(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS})
-            out.append((number, tuple(values)))
-    except (etree.XMLSyntaxError, ValueError, IndexError, TypeError) as exc:
-        raise ImportFileError(_("This file cannot be read as an Excel workbook (.xlsx). Download the template and fill it in.")) from exc
+    for index, cells in enumerate(grid[1:], start=2):
+        values = [None if v == "" else v for v in cells[:width]]
+        if not any(v is not None for v in values):
+            continue
+        if len(out) >= MAX_ROWS:
+            raise ImportFileError(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS})
+        values.extend([None] * (width - len(values)))
+        out.append((index, tuple(values)))
     return out
 
 

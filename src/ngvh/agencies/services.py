@@ -207,6 +207,9 @@ def agency_update(
     AgencyAlias.objects.bulk_create(
         [AgencyAlias(province=agency.province, agency=agency, alias=s, key=k) for k, s in wanted.items() if k not in have]
     )
+    from ngvh.reporting.versions import reporting_version_bump_for_agencies
+
+    reporting_version_bump_for_agencies(agencies=[agency])
     return agency
 
 
@@ -418,6 +421,9 @@ def restructuring_record(
     )
     event.predecessors.set(predecessors)
     event.successors.set(successors)
+    from ngvh.reporting.versions import reporting_version_bump_for_province
+
+    reporting_version_bump_for_province(province_id=event.province_id, assignment_ids=[*created, *(c["id"] for c in closed)])
     return event
 
 
@@ -493,6 +499,9 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
     event.undone_by = user if _is_account(user) else None
     event.changes = {**changes, "kept_agencies": kept}
     event.save(update_fields=["undone_at", "undone_by", "changes"])
+    from ngvh.reporting.versions import reporting_version_bump_for_province
+
+    reporting_version_bump_for_province(province_id=event.province_id, assignment_ids=[c["id"] for c in changes.get("closed", [])])
     return event
 
 

@@ -25,17 +25,36 @@ from .stats import summary_ms
 HOST = "127.0.0.1"  # loopback only, never anything else
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((HOST, 0))
-        return s.getsockname()[1]
+def parse_port_range(text: str) -> tuple[int, int] | None:
+    """``"8100-8199"`` (or one port, ``"8100"``) -> (first, last); empty -> None (any free port)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    first, _sep, last = text.partition("-")
+    low, high = int(first), int(last or first)
+    if not 1024 <= low <= high <= 65535:
+        raise ValueError(f"port range {text!r}: expected FIRST-LAST within 1024-65535")
+    return low, high
+
+
+def free_port(port_range: tuple[int, int] | None = None) -> int:
+    """A port nobody listens on: any (the kernel's choice) or the first free one of the range."""
+    candidates = [0] if port_range is None else range(port_range[0], port_range[1] + 1)
+    for port in candidates:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind((HOST, port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError(f"no free port in {port_range[0]}-{port_range[1]} on {HOST}")
 
 
 class Server:
     """``gunicorn ngvh.config.wsgi`` with the documented production settings."""
 
-    def __init__(self, *, env: dict, log_path: Path, workers: int = 4):
-        self.port = free_port()
+    def __init__(self, *, env: dict, log_path: Path, workers: int = 4, port_range: tuple[int, int] | None = None):
+        self.port = free_port(port_range)
         self.env = env
         self.log_path = log_path
         self.workers = workers

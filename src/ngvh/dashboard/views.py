@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -11,6 +12,7 @@ from ngvh.activities.rollup import data_version
 from ngvh.documents.rollup import STATUS_ORDER
 from ngvh.plans import selectors as plan_selectors
 
+from . import cache as dash_cache
 from . import selectors, svg
 from .labels import BUDGET_LABELS, MONTHS, STATUS_LABELS
 
@@ -129,27 +131,45 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _body(request: HttpRequest, template: str, context: dict) -> dict:
+    """The page's data and its rendered body, as cached: everything but the page's frame."""
+    body = render_to_string(template, context)
+    kept = {k: v for k, v in context.items() if k not in ("plan", "crumbs")}
+    return {"context": kept, "body": body}
+
+
+def _page(request: HttpRequest, template: str, cached: dict, **frame) -> HttpResponse:
+    return render(request, template, {**cached["context"], **frame, "body": cached["body"]})
+
+
 @login_required
 def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = selectors.plan_for_dashboard(user=request.user, plan_id=plan_id)
-    years = selectors.reporting_years(plan=plan)
+    plan = dash_cache.plan_head(user=request.user, plan_id=plan_id)
     raw_year = request.GET.get("year", "")
+    params = ("all" if raw_year == "all" else _int(raw_year), _int(request.GET.get("group")), _int(request.GET.get("agency")))
+    cached = dash_cache.cached_body(
+        "plan", plan_id=plan.pk, params=params, scope=dash_cache.reader_scope(request.user), versions=plan.versions,
+        build=lambda: _plan_body(request, selectors.plan_for_dashboard(user=request.user, plan_id=plan_id), *params),
+    )
+    crumbs = [(_("Dashboard"), reverse("dashboard:home")), (plan.number, None)]
+    return _page(request, "dashboard/plan.html", cached, plan=plan, crumbs=crumbs)
+
+
+def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id) -> dict:
+    years = selectors.reporting_years(plan=plan)
     all_years = raw_year == "all"
-    year = _int(raw_year) if not all_years else None
+    year = raw_year if not all_years else None
     if year is None:
         year = years[0] if years else None
     groups = list(plan.groups.all())
-    group_id = _int(request.GET.get("group"))
     if group_id is not None and group_id not in {g.pk for g in groups}:
         group_id = None
     agencies = plan_selectors.plan_agencies(plan=plan)
-    agency_id = _int(request.GET.get("agency"))
     if agency_id is not None and agency_id not in {a.pk for a in agencies}:
         agency_id = None
     context = {
         "plan": plan, "years": years, "year": year, "all_years": all_years, "groups": groups, "agencies": agencies,
         "filters": {"group": group_id, "agency": agency_id},
-        "crumbs": [(_("Dashboard"), reverse("dashboard:home")), (plan.number, None)],
     }
     if year is not None:
         from ngvh.documents.selectors import rates as rates_for
@@ -163,33 +183,48 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         context.update(_status_context(rows, "plan"))
     context.update(_cached_figures_context(prefix="plan", plan_id=plan.pk, year=None if all_years else year,
                                            group_id=group_id, agency_id=agency_id))
-    return render(request, "dashboard/plan.html", context)
+    return _body(request, "dashboard/_plan_body.html", context)
 
 
 @login_required
 def national(request: HttpRequest) -> HttpResponse:
     if not reads_everything(request.user):
         raise Http404
+    raw_year = _int(request.GET.get("year"))
+    cached = dash_cache.cached_body("nat", plan_id=None, params=(raw_year,), scope="all",
+                                    build=lambda: _national_body(request, raw_year))
+    crumbs = [(_("Dashboard"), reverse("dashboard:home")), (_("All plans"), None)]
+    return _page(request, "dashboard/national.html", cached, crumbs=crumbs)
+
+
+def _national_body(request: HttpRequest, raw_year: int | None) -> dict:
     years = selectors.national_years()
-    year = _int(request.GET.get("year")) or (years[0] if years else None)
-    context = {"years": years, "year": year, "crumbs": [(_("Dashboard"), reverse("dashboard:home")), (_("All plans"), None)]}
+    year = raw_year or (years[0] if years else None)
+    context = {"years": years, "year": year}
     if year is not None:
         context.update(selectors.national_overview(year=year))
         context.update(_status_context(context["status_task_rows"], "nat"))
         context.update(_cached_figures_context(prefix="nat", plan_id=None, year=year))
-    return render(request, "dashboard/national.html", context)
+    return _body(request, "dashboard/_national_body.html", context)
 
 
 def public(request: HttpRequest, plan_id: int) -> HttpResponse:
     """What the coordinators chose to publish: accepted reports' statuses and activity counts."""
-    plan = selectors.plan_for_dashboard(user=None, plan_id=plan_id, public=True)
+    plan = dash_cache.plan_head(user=None, plan_id=plan_id, public=True)
+    raw_year = _int(request.GET.get("year"))
+    cached = dash_cache.cached_body(
+        "pub", plan_id=plan.pk, params=(raw_year,), scope="public", versions=plan.versions,
+        build=lambda: _public_body(request, selectors.plan_for_dashboard(user=None, plan_id=plan_id, public=True), raw_year),
+    )
+    return _page(request, "dashboard/public.html", cached, plan=plan, crumbs=[(plan.number, None)])
+
+
+def _public_body(request: HttpRequest, plan, raw_year: int | None) -> dict:
     years = selectors.reporting_years(plan=plan)
-    year = _int(request.GET.get("year"))
-    if year not in years:
-        year = years[0] if years else None
-    context = {"plan": plan, "years": years, "year": year, "crumbs": [(plan.number, None)]}
+    year = raw_year if raw_year in years else (years[0] if years else None)
+    context = {"plan": plan, "years": years, "year": year}
     if year is not None:
         rows = selectors.task_rows(user=None, plan=plan, year=year)
         context.update(_status_context(rows, "pub"))
         context.update(_cached_figures_context(prefix="pub", plan_id=plan.pk, year=year))
-    return render(request, "dashboard/public.html", context)
+    return _body(request, "dashboard/_public_body.html", context)

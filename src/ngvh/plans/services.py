@@ -144,6 +144,9 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
         for i, name in enumerate(ptask.coordinators, start=1):
             assignments.append(TaskAssignment(task=task, agency=agencies[nfc(name)], role=AssignmentRole.COORDINATOR, order=i))
     TaskAssignment.objects.bulk_create(assignments)
+    from ngvh.reporting.versions import reporting_version_bump
+
+    reporting_version_bump(plan_ids=[plan.pk])
     return ImportResult(plan=plan, created=existing is None, replaced=existing is not None, unchanged=False)
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from .models import AnnualReport, PlannedActivity, ReportEvent, ReportLine
 from .services import reporting_year_open
+from .versions import reporting_version_bump
 
 YEARS = (2023, 2024, 2025, 2026)
 
@@ -140,5 +141,6 @@ def load(*, plan, stdout=None) -> None:
                 continue
             _apply(report, _state_for(report.agency.name, index, year), year)
             filled += report.is_demo
+    reporting_version_bump(plan_ids=[plan.pk])
     if stdout is not None:
         stdout.write(f"Báo cáo minh họa / illustrative reports: {filled} ({YEARS[0]}–{YEARS[-1]})\n")

@@ -259,3 +259,22 @@ class AmendmentProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan} {self.get_action_display()} {self.task.code if self.task_id else ''}".strip()
+
+
+class ReportingDataVersion(models.Model):
+    """A counter per plan, raised in the transaction of every write that changes what the
+    dashboards and the public page show besides the activity figures: report statuses and
+    lines, reporting years, the tasks (plan import, amendments) and who holds them
+    (restructurings, agency names).
+
+    The pages cache their whole body under this number and the activity one
+    (``activities.ActivityDataVersion``). Both are read from the database, so a write is
+    visible on the next request in every server process, and a rolled-back write raises
+    nothing.
+    """
+
+    plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.PositiveBigIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}: {self.version}"

@@ -36,6 +36,7 @@ from .models import (
     TaskStatus,
 )
 from .policies import AmendmentPolicy, ReportingYearPolicy, ReportPolicy
+from .versions import reporting_version_bump
 
 # ---- errors ------------------------------------------------------------------------------
 
@@ -166,6 +167,7 @@ def reporting_year_freeze(*, reporting_year: ReportingYear, today: dt.date | Non
     reporting_year.expected_count = reporting_year.reports.filter(is_expected=True).count()
     reporting_year.expected_frozen_at = _now()
     reporting_year.save(update_fields=["expected_count", "expected_frozen_at"])
+    reporting_version_bump(plan_ids=[reporting_year.plan_id])
     return True
 
 
@@ -217,6 +219,7 @@ def reporting_year_open(*, user, plan: Plan, year: int, today: dt.date | None = 
     ReportLine.objects.bulk_create(new_lines)
     result.lines_created = len(new_lines)
     result.frozen = reporting_year_freeze(reporting_year=ry, today=today) or ry.expected_frozen_at is not None
+    reporting_version_bump(plan_ids=[plan.pk])
     return result
 
 
@@ -252,8 +255,10 @@ def _check_version(report: AnnualReport, version: int | None) -> None:
 
 
 def _bump(report: AnnualReport, *fields: str) -> None:
+    """Raise the report's optimistic-lock version and the plan's reporting data version."""
     report.version += 1
     report.save(update_fields=["version", "updated_at", *fields])
+    reporting_version_bump(plan_ids=[report.reporting_year.plan_id])
 
 
 @transaction.atomic
@@ -587,6 +592,7 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     plan.version += 1
     plan.effective_from = effective_from
     plan.save(update_fields=["version", "effective_from"])
+    reporting_version_bump(plan_ids=[plan.pk])
     proposal.status = AmendmentStatus.ACCEPTED
     proposal.decided_by = user
     proposal.decided_at = _now()

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('activities', '0006_activity_published'),
+        ('activities', '0007_activity_published'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 QUICK_SCALE = 2
+INCOMPLETE = 3  # exit status of a run where some measurement gave no figures
 PG_DEFAULT = "postgres://ngvh:ngvh@127.0.0.1:5432/ngvh_bench"
 
 
@@ -39,6 +40,9 @@ class Command(BaseCommand):
         parser.add_argument("--results-dir", default="bench/results")
         parser.add_argument("--pg-url", default=os.environ.get("NGVH_BENCH_DATABASE_URL", PG_DEFAULT),
                             help="PostgreSQL database for --db postgres (it is dropped and recreated on --regenerate)")
+        parser.add_argument("--port-range", default=os.environ.get("NGVH_BENCH_PORTS", ""),
+                            help="ports gunicorn may listen on, FIRST-LAST on 127.0.0.1 (default: any free port; "
+                                 "or NGVH_BENCH_PORTS)")
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument("--inner", action="store_true", help="internal: run inside the prepared environment")
 
@@ -79,10 +83,15 @@ class Command(BaseCommand):
             cmd += ["--scale", str(opts["scale"])]
         if opts["per_agency_year"] is not None:
             cmd += ["--per-agency-year", str(opts["per_agency_year"])]
+        if opts["port_range"]:
+            cmd += ["--port-range", opts["port_range"]]
         for flag in ("quick", "regenerate", "no_progress"):
             if opts[flag]:
                 cmd.append("--" + flag.replace("_", "-"))
         code = subprocess.call(cmd, env=env)
+        if code == INCOMPLETE:
+            raise CommandError("the bench run is incomplete: some measurements gave no figures (see the table)",
+                               returncode=INCOMPLETE)
         if code:
             raise CommandError(f"the bench run failed (exit {code})")
 
@@ -93,6 +102,12 @@ class Command(BaseCommand):
 
         from ngvh.bench import dataset, measure, report
         from ngvh.bench.generator import GenConfig
+        from ngvh.bench.http import parse_port_range
+
+        try:
+            port_range = parse_port_range(opts["port_range"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
 
         quick = opts["quick"]
         scale = opts["scale"] if opts["scale"] is not None else (QUICK_SCALE if quick else 63)
@@ -128,9 +143,12 @@ class Command(BaseCommand):
             data_dir=data_dir,
             results_dir=results_dir,
             server_env=dict(os.environ),
+            port_range=port_range,
         )
         if quick:
             ctx.requests = 10
+            ctx.dashboard_requests = 20
+            ctx.cold_requests = 3
             ctx.http_seconds = 3.0
             ctx.deadline_seconds = 8.0
             ctx.xlsx_rows = 500
@@ -159,6 +177,11 @@ class Command(BaseCommand):
         say(report.table(results))
         path = report.write_json(results, results_dir, stamp, opts["db"])
         say(f"\nresults written to {path}")
+        gaps = measure.missing(measurements)
+        if gaps:
+            for name, status in gaps.items():
+                self.stderr.write(f"no figures from {name}: {status}")
+            sys.exit(INCOMPLETE)
 
 
 def _has_rows() -> bool:

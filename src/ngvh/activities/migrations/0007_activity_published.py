@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activities', '0005_fill_rollups'),
+        ('activities', '0006_drop_indexes_the_list_never_uses'),
         ('agencies', '0002_restructuringevent'),
         ('plans', '0002_task_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

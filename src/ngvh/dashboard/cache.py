@@ -1,0 +1,139 @@
+"""The dashboards' and the public page's body, cached under the plans' data versions.
+
+A dashboard's body (figures, task rows, rates, charts, rendered HTML) is the same for
+every reader who sees the same report lines, so it is computed once per
+
+    (page, plan, year, filters, language, reader's scope, data versions, code stamp)
+
+and kept in the shared cache (``django.core.cache``: local memory by default, Redis when
+configured). The data versions are two counters per plan held in the database:
+``activities.ActivityDataVersion`` (raised by every activity write) and
+``reporting.ReportingDataVersion`` (raised by every report, reporting-year, amendment,
+plan-import, restructuring and agency write). Both are read in one small query on each
+request, so a write shows on the next request in every server process, and a write
+that rolls back changes nothing. The TTL only frees memory.
+
+What stays per request: the session and the user, the plan's existence and
+publication (a 404 is never cached), the version query, the page's frame (header,
+breadcrumbs, the reader's name).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import Http404
+from django.utils.translation import get_language
+
+from ngvh.accounts.policies import is_signed_in, reads_everything
+
+BODY_TTL = 3600
+
+
+def _code_stamp() -> str:
+    """Changes with the code and templates that produce a body, so a body cached by the
+    previous release in a shared Redis is never served by the next one."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    files = sorted([*here.glob("*.py"), *(here / "templates").rglob("*.html")])
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+CODE_STAMP = _code_stamp()
+
+
+def reader_scope(user) -> str:
+    """Which report lines the reader sees: follows ``selectors.visible_lines_filter``.
+
+    Leaders and coordinators see every line (the provisional figures, drafts included);
+    a reporter sees accepted reports plus his own agency's; anyone else the accepted
+    (official) ones only.
+    """
+    if reads_everything(user):
+        return "all"
+    if is_signed_in(user) and user.agency_id:
+        return f"agency{user.agency_id}"
+    return "accepted"
+
+
+def data_versions(*, plan_id: int | None) -> str:
+    """Both counters of one plan (or of all plans, for None) in one query, as a key part."""
+    from ngvh.activities.models import ActivityDataVersion
+    from ngvh.reporting.models import ReportingDataVersion
+
+    qn = connection.ops.quote_name
+    tables = [qn(ActivityDataVersion._meta.db_table), qn(ReportingDataVersion._meta.db_table)]
+    if plan_id is not None:
+        sql = "SELECT " + ", ".join(f"(SELECT version FROM {t} WHERE plan_id = %s)" for t in tables)
+        params = [plan_id] * len(tables)
+    else:
+        # Count, sum and highest plan: a plan removed and another raised cannot repeat a triple.
+        sql = "SELECT " + ", ".join(
+            f"(SELECT COUNT(*) FROM {t}), (SELECT COALESCE(SUM(version), 0) FROM {t}), (SELECT MAX(plan_id) FROM {t})"
+            for t in tables
+        )
+        params = []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return ".".join("-" if v is None else str(v) for v in row)
+
+
+@dataclass(frozen=True)
+class PlanHead:
+    """What a cached plan page needs of its plan besides the body: its id and number."""
+
+    pk: int
+    number: str
+    versions: str
+
+
+def plan_head(*, user, plan_id: int, public: bool = False) -> PlanHead:
+    """The plan's number and both data versions in one query; 404 as ``plan_for_dashboard``
+    gives it (missing, or unpublished for the public page and anonymous readers)."""
+    from ngvh.activities.models import ActivityDataVersion
+    from ngvh.plans.models import Plan
+    from ngvh.reporting.models import ReportingDataVersion
+
+    qn = connection.ops.quote_name
+    versions = ", ".join(f"(SELECT version FROM {qn(m._meta.db_table)} WHERE plan_id = p.id)"
+                         for m in (ActivityDataVersion, ReportingDataVersion))
+    published = "" if is_signed_in(user) and not public else " AND p.is_published"
+    sql = f"SELECT p.id, p.number, {versions} FROM {qn(Plan._meta.db_table)} p WHERE p.id = %s{published}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [plan_id])
+        row = cursor.fetchone()
+    if row is None:
+        raise Http404
+    return PlanHead(pk=row[0], number=row[1], versions=".".join("-" if v is None else str(v) for v in row[2:]))
+
+
+def body_key(page: str, *, plan_id: int | None, params: tuple, scope: str, versions: str) -> str:
+    parts = ":".join("" if p is None else str(p) for p in params)
+    return f"ngvh:dash:{CODE_STAMP}:{page}:{plan_id}:{parts}:{get_language()}:{scope}:{versions}"
+
+
+def cached_body(page: str, *, plan_id: int | None, params: tuple, scope: str, build: Callable[[], dict],
+                versions: str | None = None) -> dict:
+    """The cached body for these inputs, built (and stored) when missing.
+
+    The versions are read before building, so what is stored is at least as new as its
+    key says; a write committing meanwhile raises the versions, and the next request
+    builds again.
+    """
+    if versions is None:
+        versions = data_versions(plan_id=plan_id)
+    key = body_key(page, plan_id=plan_id, params=params, scope=scope, versions=versions)
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, BODY_TTL)
+    return value
