@@ -125,19 +125,35 @@ def test_report_submit_return_accept_and_reopen_show_at_once(client):
     assert _figure(_cached(client, s)["plan"], "accepted") == "2"
 
 
+def _provisional(client, s) -> dict[str, str]:
+    """The coordinator's province and national pages on the provisional basis, asked twice."""
+    def pages():
+        client.force_login(s.coordinator)
+        return {
+            "plan": _main(client.get(reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}&basis=provisional")),
+            "national": _main(client.get(reverse("dashboard:national") + f"?year={s.year}&basis=provisional")),
+        }
+    first = pages()
+    assert pages() == first
+    return first
+
+
 def test_a_line_edit_shows_at_once(client):
     from ngvh.reporting import services as reporting
 
-    # given the cached pages, task 4 overdue in Thông tin's draft
+    # given Thông tin's report submitted with task 4 overdue: provisional pages show it, official ones do not
     s = scenario()
-    assert _task_status(_cached(client, s)["plan"], "4") == "overdue"
-    # when the agency saves its draft with task 4 done
-    report = s.reports["tt"]
+    report = reporting.report_submit(user=s.reporter, report=s.reports["tt"])
+    assert _task_status(_provisional(client, s)["plan"], "4") == "overdue"
+    assert _task_status(_cached(client, s)["plan"], "4") == "none"
+    # when it is returned, the agency saves task 4 as done and submits again
+    report = reporting.report_return(user=s.coordinator, report=report, reason="Cập nhật")
     line = report.lines.get()
-    reporting.report_save(user=s.reporter, report=report, version=report.version, difficulties="", recommendations="",
-                          lines={line.pk: reporting.LineInput(status="done_on_time", progress=100, results="Xong")})
-    # then the coordinator's dashboard shows the new status, and the national view counts no overdue task
-    after = _cached(client, s)
+    report = reporting.report_save(user=s.reporter, report=report, version=report.version, difficulties="", recommendations="",
+                                   lines={line.pk: reporting.LineInput(status="done_on_time", progress=100, results="Xong")})
+    reporting.report_submit(user=s.reporter, report=report)
+    # then the provisional province and national pages show the new status at once
+    after = _provisional(client, s)
     assert _task_status(after["plan"], "4") == "done_on_time"
     assert 'data-status="overdue">0<' in after["national"]
 
@@ -285,17 +301,20 @@ def test_a_rolled_back_write_changes_no_version():
 
 
 def test_each_reader_scope_has_its_own_body(client):
-    # given a coordinator (every line) and a reporter of another agency (accepted lines and his own)
+    # given a coordinator (who may switch to provisional figures) and a reporter (who may not)
+    from ngvh.reporting import services as reporting
     from tests.factories import UserFactory
 
     s = scenario()
+    reporting.report_submit(user=s.reporter, report=s.reports["tt"])
     other = UserFactory(agency=s.agencies["dl"])
-    url = reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}"
+    url = reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}&basis=provisional"
     client.force_login(s.coordinator)
     coordinator_page = _main(client.get(url))
     # when the reporter asks for the same page right after
     client.force_login(other)
     reporter_page = _main(client.get(url))
-    # then neither sees the other's body: the draft's overdue task shows for the coordinator only
-    assert _task_status(coordinator_page, "4") == "overdue"
-    assert _task_status(reporter_page, "4") == "none"
+    # then the coordinator gets the provisional figures and the switch; the reporter the official ones, no switch
+    assert _task_status(coordinator_page, "4") == "overdue" and 'data-basis="provisional"' in coordinator_page
+    assert _task_status(reporter_page, "4") == "none" and 'data-basis="official"' in reporter_page
+    assert 'id="basis-switch"' in coordinator_page and 'id="basis-switch"' not in reporter_page

@@ -103,23 +103,27 @@ def test_filters_by_group_and_agency(client):
     assert response.status_code == 200 and response.context["all_years"]
 
 
-def test_reporter_sees_own_drafts_and_accepted_only(client):
-    s = scenario()
-    # the coordinator sees the Thông tin draft's overdue line
-    client.force_login(s.coordinator)
-    statuses = {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}
-    assert statuses["4"] == "overdue"
-    # a reporter of another agency does not see that draft
+def test_drafts_count_nowhere_and_only_readers_of_every_agency_see_provisional_figures(client):
+    from ngvh.reporting import services as reporting
     from tests.factories import UserFactory
 
-    other = UserFactory(agency=s.agencies["dl"])
-    client.force_login(other)
-    statuses = {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}
-    assert statuses["4"] == ""
-    # the draft's own agency does
-    client.force_login(s.reporter)
-    statuses = {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}
-    assert statuses["4"] == "overdue"
+    s = scenario()
+    # Thông tin's draft says task 4 is overdue: no page counts a draft
+    for user in (s.coordinator, s.reporter):
+        client.force_login(user)
+        for basis in ("", "provisional"):
+            rows = client.get(_url(s, year=s.year) + f"&basis={basis}").context["task_rows"]
+            assert {r.code: r.status for r in rows}["4"] == ""
+    # once submitted, the coordinator's provisional figures count it, the official ones do not
+    reporting.report_submit(user=s.reporter, report=s.reports["tt"])
+    client.force_login(s.coordinator)
+    assert {r.code: r.status for r in client.get(_url(s, year=s.year) + "&basis=provisional").context["task_rows"]}["4"] == "overdue"
+    assert {r.code: r.status for r in client.get(_url(s, year=s.year)).context["task_rows"]}["4"] == ""
+    # a reporter asking for provisional figures gets the official ones
+    client.force_login(UserFactory(agency=s.agencies["dl"]))
+    response = client.get(_url(s, year=s.year) + "&basis=provisional")
+    assert {r.code: r.status for r in response.context["task_rows"]}["4"] == ""
+    assert response.context["basis"] == "official"
 
 
 def test_national_is_for_leaders_and_coordinators(client):

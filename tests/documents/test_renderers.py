@@ -15,7 +15,7 @@ from ngvh.documents.services import (
     consolidation_update_settings,
     effective_content,
 )
-from ngvh.documents.vocab import place_date_line
+from ngvh.documents.vocab import KIND_VI, place_date_line
 from ngvh.documents.xlsx_render import render_xlsx, safe_text
 
 from .factories import scenario
@@ -151,10 +151,14 @@ def test_docx_completeness_matches_rates(built):
     table = _find_table(doc, "Phải báo cáo", "Đã gửi")
     values = [int(cell.text) for cell in table.rows[1].cells]
     assert values == [rates["expected"], rates["submitted"], rates["on_time"], rates["late"], rates["accepted"],
-                      rates["expected"] - rates["submitted"]]
-    assert values == [3, 2, 1, 1, 2, 1]
+                      rates["returned"], rates["not_sent"]]
+    assert values == [3, 2, 1, 1, 2, 0, 1]
+    # every count adds up: sent + returned + not sent = expected, and each list names as many agencies
+    expected, sent, returned, not_sent = values[0], values[1], values[5], values[6]
+    assert sent + returned + not_sent == expected
     texts = _texts(doc)
     assert "- Chưa gửi báo cáo: Sở Thông tin và Truyền thông." in texts
+    assert len(rates["missing"]) == not_sent and len(rates["returned_agencies"]) == returned
 
 
 def test_docx_recipients_and_signature(built):
@@ -206,18 +210,21 @@ def test_xlsx_sheets_and_figures(built):
         assert ws.column_dimensions["A"].width > 5
     tasks = {row[1]: row for row in wb["Nhiệm vụ"].iter_rows(min_row=2, values_only=True)}
     assert set(tasks) == set(s.tasks)
-    assert tasks["1"][6] == "done_late" and tasks["1"][7] == "Đã hoàn thành quá hạn"
+    assert tasks["1"][6] == "Đã hoàn thành quá hạn"
+    # no English code anywhere on the Vietnamese annex
+    codes = {"done_late", "done_on_time", "in_progress", "overdue", "not_arisen", "event_home", "accepted", "submitted"}
+    assert not {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row} & codes
     agencies = wb["Cơ quan, đơn vị"]
     summary = {row[0]: row[1] for row in agencies.iter_rows(min_row=2, values_only=True) if row[0] and isinstance(row[1], int)}
     assert summary == {"Phải báo cáo": rates["expected"], "Đã gửi": rates["submitted"], "Đúng hạn": rates["on_time"],
-                       "Quá hạn": rates["late"], "Đã chấp nhận": rates["accepted"], "Chưa gửi": 1}
+                       "Quá hạn": rates["late"], "Đã chấp nhận": rates["accepted"], "Bị trả lại": 0, "Chưa gửi": 1}
     indicators = {row[0]: row[1] for row in wb["Chỉ tiêu"].iter_rows(min_row=2, values_only=True) if row[0]}
     assert indicators["Số hoạt động"] == 3
     assert indicators["Số lượt người tham gia"] == 300
     assert indicators["Tổng kinh phí"] == 4_500_000
     assert wb["Chỉ tiêu"]["B2"].number_format == "#,##0"
-    kinds = {row[1]: row[2] for row in wb["Hoạt động"].iter_rows(min_row=2, max_row=3, values_only=True)}
-    assert kinds == {"event_home": 2, "delegation_in": 1}
+    kinds = {row[0]: row[1] for row in wb["Hoạt động"].iter_rows(min_row=2, max_row=3, values_only=True)}
+    assert kinds == {KIND_VI["event_home"]: 2, KIND_VI["delegation_in"]: 1}
 
 
 def test_xlsx_is_formula_injection_safe(built):

@@ -10,6 +10,7 @@ from ngvh.documents.services import (
     consolidation_update_settings,
     effective_content,
 )
+from ngvh.reporting import figures
 from ngvh.reporting.models import ReportStatus
 
 from .factories import scenario
@@ -52,10 +53,12 @@ def test_build_with_chosen_reports_only():
     s = scenario()
     # when the coordinator picks one report
     c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year, report_ids=[s.reports["dl"].pk])
-    # then only that agency's lines count
+    # then only that agency's texts are used, but task statuses stay the official ones (every
+    # accepted report), the same as on the dashboard and the public page
     assert c.report_ids == [s.reports["dl"].pk]
-    assert _task(c.content, "1")["status"] == "done_on_time"
-    assert _task(c.content, "2")["status"] == ""
+    official = {r.code: r.status for r in figures.task_rows(plan=s.plan, year=s.year)}
+    assert {t["code"]: t["status"] for g in c.content["groups"] for t in g["tasks"]} == official
+    assert all(line["agency"] == s.reports["dl"].agency.name for g in c.content["groups"] for t in g["tasks"] for line in t["lines"])
 
 
 def test_completeness_comes_from_the_reporting_rates():
@@ -151,3 +154,19 @@ def test_task_table_names_the_agencies_that_held_the_task_that_year():
     # when the 2026 report is built / then the successor leads
     c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
     assert _task(c.content, "4")["lead"] == "Sở Khoa học và Công nghệ"
+
+
+def test_coordinator_cells_and_timeframes_read_as_on_the_pages():
+    # given a task with no coordinating agency but "related units", and one without a timeframe
+    from ngvh.plans.models import Task, TaskAssignment
+
+    s = scenario()
+    Task.objects.filter(pk=s.tasks["1"].pk).update(related_units=True)
+    Task.objects.filter(pk=s.tasks["2"].pk).update(timeframe_kind="unspecified", timeframe_text="")
+    TaskAssignment.objects.filter(task=s.tasks["1"], role="coordinator").delete()
+    # when the report is built
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    # then no cell starts with a separator, and an unspecified timeframe is said, not left blank
+    assert _task(c.content, "1")["coordinators"] == "Các đơn vị liên quan"
+    assert _task(c.content, "2")["timeframe"] == "Không xác định"
+    assert all(not t["coordinators"].startswith(";") for g in c.content["groups"] for t in g["tasks"])

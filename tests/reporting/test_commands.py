@@ -60,7 +60,9 @@ def test_rates_json_matches_the_selector_with_a_late_report_and_a_succession(sp)
     assert data["missing_agencies"] == ["Sở Du lịch", "Sở Thông tin và Truyền thông"]
     assert data["late_agencies"] == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert data["rates"] == {"submitted": 0.5, "on_time": 0.25, "accepted": 0.0}
+    task_status = data.pop("task_status")
     assert data == json.loads(json.dumps(reporting_rates(plan=sp.plan, year=2025).to_json(), default=str))
+    assert sum(task_status.values()) == 5 and set(task_status) >= {"done_on_time", "no_report"}
 
 
 def test_rates_of_a_year_not_opened_exit_2(sp):

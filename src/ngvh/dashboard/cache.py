@@ -51,17 +51,10 @@ CODE_STAMP = _code_stamp()
 
 
 def reader_scope(user) -> str:
-    """Which report lines the reader sees: follows ``selectors.visible_lines_filter``.
-
-    Leaders and coordinators see every line (the provisional figures, drafts included);
-    a reporter sees accepted reports plus his own agency's; anyone else the accepted
-    (official) ones only.
-    """
-    if reads_everything(user):
-        return "all"
-    if is_signed_in(user) and user.agency_id:
-        return f"agency{user.agency_id}"
-    return "accepted"
+    """The part of a body that depends on the reader. Task figures do not (official for
+    everyone; the basis is a key part of its own): only whether the reader reads every
+    agency, which decides the provisional switch shown beside them."""
+    return "all" if reads_everything(user) else "one"
 
 
 def data_versions(*, plan_id: int | None) -> str:

@@ -5,15 +5,7 @@ Colour never carries meaning alone: every status is shown with its label.
 
 from django.utils.translation import gettext_lazy as _
 
-STATUS_LABELS = {
-    "done_on_time": _("Done on time"),
-    "done_late": _("Done late"),
-    "done_no_deadline": _("Done (no deadline)"),
-    "in_progress": _("In progress, within deadline"),
-    "overdue": _("Overdue, not done"),
-    "not_arisen": _("Did not arise this period"),
-    "": _("No report yet"),
-}
+from ngvh.reporting.figures import STATUS_LABELS  # noqa: E402,F401 - one set of labels for every surface
 
 MONTHS = [_("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"), _("Jul"), _("Aug"), _("Sep"), _("Oct"), _("Nov"), _("Dec")]
 

@@ -25,9 +25,9 @@ from ngvh.activities.models import (
     ActivityRollup,
     ActivityStatus,
 )
-from ngvh.documents.rollup import STATUS_ORDER, rollup_status
-from ngvh.plans.models import Plan, Task, TaskAssignment
-from ngvh.reporting.models import ReportingYear, ReportLine, ReportStatus
+from ngvh.plans.models import Plan
+from ngvh.reporting import figures
+from ngvh.reporting.models import ReportingYear, ReportStatus
 
 BUDGET_SOURCES = ("budget_state", "budget_private", "budget_foreign")
 
@@ -152,81 +152,24 @@ def _figures(rows, countries) -> ActivityFigures:
     return figures
 
 
-def visible_lines_filter(user) -> Q:
-    """Which report lines a user may see on the dashboard.
+TaskRow = figures.TaskRow
 
-    Leaders and coordinators see every agency's lines; a reporter sees the accepted reports
-    of every agency plus his own agency's reports at any stage (drafts included). Anonymous
-    visitors (the public page) see accepted reports only.
+
+def task_rows(
+    *, user, plan: Plan, year: int, basis: str = figures.Basis.OFFICIAL, group_id: int | None = None,
+    agency_id: int | None = None,
+) -> list[TaskRow]:
+    """Every task with its status for the year, on the basis the reader is allowed.
+
+    The figures themselves are ``reporting.figures.task_rows``: the same for the public
+    page, the documents and the API.
     """
-    if reads_everything(user):
-        return Q()
-    accepted = Q(report__status=ReportStatus.ACCEPTED)
-    if is_signed_in(user) and user.agency_id:
-        return accepted | Q(report__agency_id=user.agency_id)
-    return accepted
-
-
-@dataclass
-class TaskRow:
-    task_id: int
-    code: str
-    title: str
-    group_id: int
-    group_code: str
-    lead: str
-    status: str
-    progress: int
-    agencies_reported: int
-    status_label: str = ""
-
-
-def task_rows(*, user, plan: Plan, year: int, group_id: int | None = None, agency_id: int | None = None) -> list[TaskRow]:
-    """Every task of the plan with its rolled-up status for the year. Three queries."""
-    tasks = Task.objects.filter(plan=plan).select_related("group").order_by("group__order", "order")
-    if group_id is not None:
-        tasks = tasks.filter(group_id=group_id)
-    if agency_id is not None:
-        tasks = tasks.filter(assignments__agency_id=agency_id).distinct()
-    tasks = list(tasks.only("id", "code", "title", "group__id", "group__code", "group__order", "order"))
-    leads = dict(
-        TaskAssignment.objects.filter(task__plan=plan, role="lead", active_until__isnull=True).values_list(
-            "task_id", "agency__name"
-        )
-    )
-    lines = (
-        ReportLine.objects.filter(report__reporting_year__plan=plan, report__reporting_year__year=year)
-        .filter(visible_lines_filter(user))
-        .values_list("task_id", "role", "status", "progress")
-    )
-    by_task: dict[int, list[tuple[str, str, int]]] = {}
-    for task_id, role, status, progress in lines:
-        by_task.setdefault(task_id, []).append((role, status, progress))
-    rows = []
-    for task in tasks:
-        found = by_task.get(task.id, [])
-        progress = max((p for _, _, p in found), default=0)
-        rows.append(
-            TaskRow(
-                task_id=task.id,
-                code=task.code,
-                title=task.title,
-                group_id=task.group_id,
-                group_code=task.group.code,
-                lead=leads.get(task.id, ""),
-                status=rollup_status((role, status) for role, status, _ in found),
-                progress=progress,
-                agencies_reported=len(found),
-            )
-        )
-    return rows
+    basis = figures.basis_for(user, basis)
+    return figures.task_rows(plan=plan, year=year, basis=basis, group_id=group_id, agency_id=agency_id)
 
 
 def status_counts(rows) -> dict[str, int]:
-    counts = dict.fromkeys(STATUS_ORDER, 0)
-    for row in rows:
-        counts[row.status] = counts.get(row.status, 0) + 1
-    return counts
+    return figures.status_counts(rows)
 
 
 def plan_for_dashboard(*, user, plan_id: int, public: bool = False) -> Plan:
@@ -259,22 +202,11 @@ def national_years() -> list[int]:
     return list(ReportingYear.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
-def national_overview(*, year: int) -> dict:
-    """Every plan's figures for one year in five aggregate queries (for leaders/coordinators)."""
+def national_overview(*, year: int, basis: str = "official") -> dict:
+    """Every plan's figures for one year in a fixed number of aggregate queries (for leaders/coordinators)."""
     plans = list(Plan.objects.select_related("province").defer("body").order_by("province__name", "number"))
-    task_ids = list(Task.objects.values_list("id", "plan_id"))
-    by_task: dict[int, list[tuple[str, str]]] = {}
-    for task_id, role, status in ReportLine.objects.filter(report__reporting_year__year=year).values_list(
-        "task_id", "role", "status"
-    ):
-        by_task.setdefault(task_id, []).append((role, status))
-    per_plan_status: dict[int, dict[str, int]] = {}
-    status_rows = []
-    for task_id, plan_id in task_ids:
-        status = rollup_status(by_task.get(task_id, []))
-        status_rows.append(_StatusOnly(status))
-        counts = per_plan_status.setdefault(plan_id, {})
-        counts[status] = counts.get(status, 0) + 1
+    per_plan_status = figures.plans_status_counts(year=year, basis=basis)
+    status_rows = [_StatusOnly(status) for counts in per_plan_status.values() for status, n in counts.items() for _ in range(n)]
     from ngvh.reporting.models import AnnualReport
 
     reports = {

@@ -11,6 +11,8 @@ from ngvh.accounts.policies import reads_everything
 from ngvh.activities.rollup import data_version
 from ngvh.documents.rollup import STATUS_ORDER
 from ngvh.plans import selectors as plan_selectors
+from ngvh.reporting import figures
+from ngvh.reporting.policies import FiguresPolicy
 
 from . import cache as dash_cache
 from . import selectors, svg
@@ -146,7 +148,8 @@ def _page(request: HttpRequest, template: str, cached: dict, **frame) -> HttpRes
 def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan = dash_cache.plan_head(user=request.user, plan_id=plan_id)
     raw_year = request.GET.get("year", "")
-    params = ("all" if raw_year == "all" else _int(raw_year), _int(request.GET.get("group")), _int(request.GET.get("agency")))
+    basis = figures.basis_for(request.user, request.GET.get("basis"))
+    params = ("all" if raw_year == "all" else _int(raw_year), _int(request.GET.get("group")), _int(request.GET.get("agency")), basis)
     cached = dash_cache.cached_body(
         "plan", plan_id=plan.pk, params=params, scope=dash_cache.reader_scope(request.user), versions=plan.versions,
         build=lambda: _plan_body(request, selectors.plan_for_dashboard(user=request.user, plan_id=plan_id), *params),
@@ -155,7 +158,14 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     return _page(request, "dashboard/plan.html", cached, plan=plan, crumbs=crumbs)
 
 
-def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id) -> dict:
+def _basis_context(request: HttpRequest, basis: str) -> dict:
+    """The note beside the task figures, and the switch for readers who may use it."""
+    query = request.GET.copy()
+    query["basis"] = figures.Basis.OFFICIAL if basis == figures.Basis.PROVISIONAL else figures.Basis.PROVISIONAL
+    return {"basis": basis, "basis_query": query.urlencode(), "can_switch_basis": FiguresPolicy.can_see_provisional(request.user)}
+
+
+def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id, basis) -> dict:
     years = selectors.reporting_years(plan=plan)
     all_years = raw_year == "all"
     year = raw_year if not all_years else None
@@ -169,12 +179,12 @@ def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id) -> dic
         agency_id = None
     context = {
         "plan": plan, "years": years, "year": year, "all_years": all_years, "groups": groups, "agencies": agencies,
-        "filters": {"group": group_id, "agency": agency_id},
+        "filters": {"group": group_id, "agency": agency_id}, **_basis_context(request, basis),
     }
     if year is not None:
         from ngvh.documents.selectors import rates as rates_for
 
-        rows = selectors.task_rows(user=request.user, plan=plan, year=year, group_id=group_id, agency_id=agency_id)
+        rows = selectors.task_rows(user=request.user, plan=plan, year=year, basis=basis, group_id=group_id, agency_id=agency_id)
         labels = {k: str(v) for k, v in STATUS_LABELS.items()}
         for row in rows:
             row.status_label = labels[row.status]
@@ -191,18 +201,19 @@ def national(request: HttpRequest) -> HttpResponse:
     if not reads_everything(request.user):
         raise Http404
     raw_year = _int(request.GET.get("year"))
-    cached = dash_cache.cached_body("nat", plan_id=None, params=(raw_year,), scope="all",
-                                    build=lambda: _national_body(request, raw_year))
+    basis = figures.basis_for(request.user, request.GET.get("basis"))
+    cached = dash_cache.cached_body("nat", plan_id=None, params=(raw_year, basis), scope="all",
+                                    build=lambda: _national_body(request, raw_year, basis))
     crumbs = [(_("Dashboard"), reverse("dashboard:home")), (_("All plans"), None)]
     return _page(request, "dashboard/national.html", cached, crumbs=crumbs)
 
 
-def _national_body(request: HttpRequest, raw_year: int | None) -> dict:
+def _national_body(request: HttpRequest, raw_year: int | None, basis: str) -> dict:
     years = selectors.national_years()
     year = raw_year or (years[0] if years else None)
-    context = {"years": years, "year": year}
+    context = {"years": years, "year": year, **_basis_context(request, basis)}
     if year is not None:
-        context.update(selectors.national_overview(year=year))
+        context.update(selectors.national_overview(year=year, basis=basis))
         context.update(_status_context(context["status_task_rows"], "nat"))
         context.update(_cached_figures_context(prefix="nat", plan_id=None, year=year))
     return _body(request, "dashboard/_national_body.html", context)

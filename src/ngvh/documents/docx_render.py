@@ -289,23 +289,25 @@ def _task_table(doc, content: dict) -> None:
             )
 
 
-COMPLETENESS_COLUMNS = ["Phải báo cáo", "Đã gửi", "Đúng hạn", "Quá hạn", "Đã chấp nhận", "Chưa gửi"]
+COMPLETENESS_COLUMNS = ["Phải báo cáo", "Đã gửi", "Đúng hạn", "Quá hạn", "Đã chấp nhận", "Bị trả lại", "Chưa gửi"]
 
 
 def _completeness(doc, content: dict) -> None:
     rates = content["completeness"]
-    widths = [30, 25, 25, 25, 30, 30]
+    widths = [25, 22, 22, 22, 25, 24, 24]
     table = _grid_table(doc, COMPLETENESS_COLUMNS, widths)
     _add_row(
         table,
         [str(rates["expected"]), str(rates["submitted"]), str(rates["on_time"]), str(rates["late"]),
-         str(rates["accepted"]), str(rates["expected"] - rates["submitted"])],
+         str(rates["accepted"]), str(rates.get("returned", 0)), str(rates.get("not_sent", len(rates.get("missing", []))))],
         widths,
-        aligns=[WD_ALIGN_PARAGRAPH.CENTER] * 6,
+        aligns=[WD_ALIGN_PARAGRAPH.CENTER] * 7,
     )
     _para(doc, "", after=0)
     if rates.get("missing"):
         _para(doc, "- Chưa gửi báo cáo: " + "; ".join(rates["missing"]) + ".", indent_first=True)
+    if rates.get("returned_agencies"):
+        _para(doc, "- Báo cáo bị trả lại, đang hoàn thiện: " + "; ".join(rates["returned_agencies"]) + ".", indent_first=True)
     if rates.get("late_agencies"):
         _para(doc, "- Gửi báo cáo quá hạn: " + "; ".join(rates["late_agencies"]) + ".", indent_first=True)
     if rates.get("rows"):

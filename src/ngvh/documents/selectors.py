@@ -45,8 +45,12 @@ def rates(*, plan: Plan, year: int) -> dict:
         "on_time": result.on_time,
         "late": result.late,
         "accepted": result.accepted,
+        "returned": result.returned,
+        # never sent in (still drafts): with the sent and the returned, every expected report
+        "not_sent": len(result.missing_agencies),
         "missing": list(result.missing_agencies),
         "late_agencies": list(result.late_agencies),
+        "returned_agencies": list(result.returned_agencies),
         "rows": [
             {
                 "agency": a.agency_name,

@@ -16,11 +16,12 @@ from django.utils import timezone
 
 from ngvh.dashboard.selectors import activity_figures
 from ngvh.plans.models import Plan, Task, TaskAssignment
+from ngvh.reporting import figures as official_figures
 
 from . import selectors
 from .models import Consolidation
 from .policies import ConsolidationPolicy
-from .rollup import STATUS_ORDER, rollup_status
+from .rollup import STATUS_ORDER
 from .vocab import STATUS_VI, vn_int, vn_money
 
 
@@ -48,8 +49,8 @@ SETTINGS_FIELDS = (
 
 def _default_subject(plan: Plan, year: int) -> str:
     return (
-        f"Kết quả thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} "
-        f"triển khai Chiến lược Ngoại giao văn hóa đến năm 2030 năm {year}"
+        f"Kết quả thực hiện năm {year} Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} "
+        f"triển khai Chiến lược Ngoại giao văn hóa đến năm 2030"
     )
 
 
@@ -60,7 +61,10 @@ def _timeframe(task: Task) -> str:
         return f"{task.timeframe_start}-{task.timeframe_end}"
     if task.timeframe_kind in ("year", "quarter") and task.timeframe_start:
         return str(task.timeframe_start)
-    return {"annual": "Hằng năm", "as_arising": "Theo các hoạt động, sự kiện phát sinh"}.get(task.timeframe_kind, "")
+    # the same words as the pages: an unspecified timeframe is said, never left blank
+    return {"annual": "Hằng năm", "as_arising": "Theo các hoạt động, sự kiện phát sinh"}.get(
+        task.timeframe_kind, "Không xác định"
+    )
 
 
 def _meta(consolidation: Consolidation) -> dict:
@@ -89,7 +93,9 @@ def _meta(consolidation: Consolidation) -> dict:
 def build_content(*, consolidation: Consolidation, reports: list, rates: dict, figures: dict) -> dict:
     """Compose the content from the reports (lines prefetched) and the aggregate figures."""
     plan, year = consolidation.plan, consolidation.year
-    tasks = list(Task.objects.filter(plan=plan).select_related("group").order_by("group__order", "order"))
+    official_rows = official_figures.task_rows(plan=plan, year=year)
+    official = {row.task_id: row.status for row in official_rows}
+    tasks = list(Task.objects.filter(pk__in=official).select_related("group").order_by("group__order", "order"))
     assignments: dict[int, dict[str, list[str]]] = {}
     for task_id, role, name in (
         # the agencies that held the task during that year: after a restructuring the
@@ -163,7 +169,8 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
             current = {"code": task.group.code, "title": task.group.title, "tasks": []}
             groups.append(current)
         lines = lines_by_task.get(task.pk, [])
-        status = rollup_status((ln["role"], ln["status"]) for ln in lines)
+        # the official status (every accepted report), the same as the dashboard and the public page
+        status = official.get(task.pk, "")
         by_status[status] += 1
         roles = assignments.get(task.pk, {"lead": [], "coordinator": []})
         current["tasks"].append(
@@ -171,7 +178,7 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
                 "code": task.code,
                 "title": task.title,
                 "lead": ", ".join(roles["lead"]),
-                "coordinators": "; ".join(roles["coordinator"]) + ("; Các đơn vị liên quan" if task.related_units else ""),
+                "coordinators": "; ".join([*roles["coordinator"], *(["Các đơn vị liên quan"] if task.related_units else [])]),
                 "timeframe": _timeframe(task),
                 "status": status,
                 "status_label": STATUS_VI[status],

@@ -73,42 +73,42 @@ def render_xlsx(content: dict) -> bytes:
             ]
             task_rows.append([
                 group["code"], task["code"], task["title"], task["lead"], task["coordinators"],
-                task["timeframe"], task["status"], task["status_label"], len(task["lines"]), "\n".join(lines),
+                task["timeframe"], task["status_label"], len(task["lines"]), "\n".join(lines),
             ])
     _sheet(
         wb, "Nhiệm vụ",
-        ["Nhóm", "TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Mã tình trạng",
+        ["Nhóm", "TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian",
          "Tình trạng", "Số đơn vị báo cáo", "Kết quả"],
-        [7, 7, 50, 28, 32, 16, 16, 28, 12, 60],
+        [7, 7, 50, 28, 32, 16, 28, 12, 60],
         task_rows,
-        {9: INT_FORMAT},
+        {8: INT_FORMAT},
     )
 
     rates = content["completeness"]
     agency_rows = [
-        [row["agency"], row.get("status", ""), REPORT_STATUS_VI.get(row.get("status", ""), row.get("status", "")),
+        [row["agency"], REPORT_STATUS_VI.get(row.get("status", ""), row.get("status", "")),
          _moment(row.get("submitted_at", "")), {True: "Có", False: "Không"}.get(row.get("on_time"), "")]
         for row in rates.get("rows", [])
     ]
     ws = _sheet(
         wb, "Cơ quan, đơn vị",
-        ["Cơ quan, đơn vị", "Mã tình trạng", "Tình trạng báo cáo", "Thời điểm gửi", "Đúng hạn"],
-        [45, 14, 20, 18, 10],
+        ["Cơ quan, đơn vị", "Tình trạng báo cáo", "Thời điểm gửi", "Đúng hạn"],
+        [45, 20, 18, 10],
         agency_rows,
-        {4: "dd/mm/yyyy hh:mm"},
+        {3: "dd/mm/yyyy hh:mm"},
     )
     summary_at = ws.max_row + 2
     for offset, (label, value) in enumerate(
         [("Phải báo cáo", rates["expected"]), ("Đã gửi", rates["submitted"]), ("Đúng hạn", rates["on_time"]),
          ("Quá hạn", rates["late"]), ("Đã chấp nhận", rates["accepted"]),
-         ("Chưa gửi", rates["expected"] - rates["submitted"])]
+         ("Bị trả lại", rates.get("returned", 0)), ("Chưa gửi", rates.get("not_sent", len(rates.get("missing", []))))]
     ):
         ws.cell(row=summary_at + offset, column=1, value=label).font = Font(bold=True)
         ws.cell(row=summary_at + offset, column=2, value=value).number_format = INT_FORMAT
 
     indicators = content["indicators"]
-    activity_rows = [[KIND_VI.get(kind, kind), kind, count] for kind, count in sorted(indicators["by_kind"].items(), key=lambda kv: -kv[1])]
-    ws = _sheet(wb, "Hoạt động", ["Loại hoạt động", "Mã loại", "Số hoạt động"], [40, 16, 14], activity_rows, {3: INT_FORMAT})
+    activity_rows = [[KIND_VI.get(kind, kind), count] for kind, count in sorted(indicators["by_kind"].items(), key=lambda kv: -kv[1])]
+    ws = _sheet(wb, "Hoạt động", ["Loại hoạt động", "Số hoạt động"], [40, 14], activity_rows, {2: INT_FORMAT})
     ws.cell(row=ws.max_row + 2, column=1, value="Tháng").font = Font(bold=True)
     month_row = ws.max_row
     ws.cell(row=month_row, column=2, value="Số hoạt động").font = Font(bold=True)

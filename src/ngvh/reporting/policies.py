@@ -84,3 +84,12 @@ class AmendmentPolicy:
     @staticmethod
     def can_decide(user, proposal) -> bool:
         return is_coordinator(user) and proposal.status == "pending"
+
+
+class FiguresPolicy:
+    """Official figures (accepted reports) are for everyone; the provisional ones, which
+    include reports not yet accepted, only for those who read every agency's reports."""
+
+    @staticmethod
+    def can_see_provisional(user) -> bool:
+        return reads_everything(user)

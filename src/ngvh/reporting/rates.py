@@ -69,6 +69,8 @@ class AgencyRate:
     lines_not_arisen: int
     work_rate: float
     is_expected: bool = True
+    # of the FIRST submission, whatever happened since (a return does not make it late): on_time, late or ""
+    timeliness: str = ""
 
 
 @dataclass
@@ -140,6 +142,8 @@ def compute_rates(
         submitted = row.status in SUBMITTED_STATES
         on_time = submitted and row.first_submitted_at is not None and row.first_submitted_at < deadline_cutoff
         late = submitted and not on_time
+        first = row.first_submitted_at
+        timeliness = "" if first is None else ("on_time" if first < deadline_cutoff else "late")
         expected_lines = row.lines - row.lines_not_arisen
         agency = AgencyRate(
             agency_id=row.agency_id,
@@ -157,6 +161,7 @@ def compute_rates(
             lines_not_arisen=row.lines_not_arisen,
             work_rate=_ratio(row.lines_reported if submitted else 0, expected_lines) if expected_lines else 1.0,
             is_expected=row.is_expected,
+            timeliness=timeliness,
         )
         result.agencies.append(agency)
         if not row.is_expected:

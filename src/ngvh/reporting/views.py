@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from ngvh.core.templatetags.ngvh import vdate, vint, vnd
 from ngvh.plans import selectors as plan_selectors
 
-from . import selectors, services
+from . import figures, selectors, services
 from .forms import (
     AmendmentForm,
     DecisionForm,
@@ -121,6 +121,8 @@ def rates(request: HttpRequest, pk: int) -> HttpResponse:
     if not ReportingYearPolicy.can_view_rates(request.user, ry):
         raise Http404
     result = selectors.reporting_rates(plan=ry.plan, year=ry.year)
+    counts = figures.status_counts(figures.task_rows(plan=ry.plan, year=ry.year))
+    status_rows = [(code, figures.STATUS_LABELS[code], counts[code]) for code in figures.STATUS_ORDER]
     by_status = {"missing": [], "late": [], "returned": []}
     for agency in result.agencies:
         if not agency.is_expected:
@@ -137,6 +139,7 @@ def rates(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "ry": ry,
             "rates": result,
+            "status_rows": status_rows,
             "lists": by_status,
             "can_remind": ReportPolicy.can_remind(request.user, _Probe("draft")),
             "crumbs": [

@@ -94,8 +94,13 @@ class Command(BaseCommand):
                 f"Năm {year} chưa được mở / Year {year} has not been opened: ngvh report open --plan {plan.number} --year {year}",
                 returncode=2,
             )
+        from ngvh.reporting import figures
+
+        task_status = figures.status_counts(figures.task_rows(plan=plan, year=year))
         if options.get("json"):
             data = rates.to_json()
+            # official task statuses (accepted reports only), as on every other surface; "" is "no_report"
+            data["task_status"] = {code or "no_report": n for code, n in task_status.items()}
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
             return
         self.stdout.write(f"{plan.number} — {year} (hạn / deadline {rates.deadline:%d/%m/%Y})")
@@ -103,6 +108,10 @@ class Command(BaseCommand):
             f"  dự kiến / expected {rates.expected}; đã nộp / submitted {rates.submitted} ({rates.submitted_rate:.0%}); "
             f"đúng hạn / on time {rates.on_time} ({rates.on_time_rate:.0%}); muộn / late {rates.late}; "
             f"đã chấp nhận / accepted {rates.accepted} ({rates.accepted_rate:.0%}); trả lại / returned {rates.returned}"
+        )
+        self.stdout.write(
+            "  nhiệm vụ (báo cáo đã chấp nhận) / tasks (accepted reports): "
+            + "; ".join(f"{code or 'no_report'} {n}" for code, n in task_status.items())
         )
         for label, names in (
             ("chưa báo cáo / missing", rates.missing_agencies),
