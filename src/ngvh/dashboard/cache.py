@@ -21,6 +21,7 @@ breadcrumbs, the reader's name).
 from __future__ import annotations
 
 import hashlib
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import connection
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from ngvh.accounts.policies import is_signed_in, reads_everything
@@ -112,6 +114,27 @@ def plan_head(*, user, plan_id: int, public: bool = False) -> PlanHead:
 def body_key(page: str, *, plan_id: int | None, params: tuple, scope: str, versions: str) -> str:
     parts = ":".join("" if p is None else str(p) for p in params)
     return f"ngvh:dash:{CODE_STAMP}:{page}:{plan_id}:{parts}:{get_language()}:{scope}:{versions}"
+
+
+def cacheable_body(*, body: str, frame: dict, data: dict) -> dict:
+    """What is stored: the rendered body, the few values the frame needs, and the page's
+    data (figures, rows, rates) pickled apart, so that serving a cached page copies bytes
+    instead of rebuilding dozens of objects. The data is only unpickled when something
+    reads it (a test, a debugging session), never to serve the page."""
+    return {"body": body, "frame": frame, "keys": list(data), "data": pickle.dumps(data, pickle.HIGHEST_PROTOCOL)}
+
+
+def body_context(cached: dict) -> dict:
+    """The template context of a cached page: the frame's values, and the data, lazily."""
+    loaded: list[dict] = []
+
+    def data() -> dict:
+        if not loaded:
+            loaded.append(pickle.loads(cached["data"]))  # noqa: S301 - our own cache entry
+        return loaded[0]
+
+    lazy = {key: SimpleLazyObject(lambda key=key: data()[key]) for key in cached["keys"] if key not in cached["frame"]}
+    return {**lazy, **cached["frame"]}
 
 
 def cached_body(page: str, *, plan_id: int | None, params: tuple, scope: str, build: Callable[[], dict],

@@ -133,15 +133,20 @@ def home(request: HttpRequest) -> HttpResponse:
     })
 
 
+FRAME_KEYS = ("year", "all_years")  # what the page's frame (its <title>) reads besides the plan
+
+
 def _body(request: HttpRequest, template: str, context: dict) -> dict:
     """The page's data and its rendered body, as cached: everything but the page's frame."""
-    body = render_to_string(template, context)
-    kept = {k: v for k, v in context.items() if k not in ("plan", "crumbs")}
-    return {"context": kept, "body": body}
+    return dash_cache.cacheable_body(
+        body=render_to_string(template, context),
+        frame={k: context.get(k) for k in FRAME_KEYS},
+        data={k: v for k, v in context.items() if k not in ("plan", "crumbs")},
+    )
 
 
 def _page(request: HttpRequest, template: str, cached: dict, **frame) -> HttpResponse:
-    return render(request, template, {**cached["context"], **frame, "body": cached["body"]})
+    return render(request, template, {**dash_cache.body_context(cached), **frame, "body": cached["body"]})
 
 
 @login_required
