@@ -318,15 +318,30 @@ def test_columns_found_by_name_in_any_order_with_repeated_headers_and_group_vari
     assert plan.tasks[2].timeframe.kind == "annual"
 
 
-def test_row_with_too_few_cells_is_refused_naming_the_row():
-    # Given a task row with only a number and a title
+def test_row_with_trailing_cells_dropped_is_a_task_without_lead_for_review():
+    # Given a task row with only a number and a title (the empty cells were dropped)
     table = f"{HEADER}\nI\tNhóm\t\t\t\n1\tNhiệm vụ thiếu ô\n"
     text = make_plan(table)
-    # When it is parsed / Then it is refused, naming the row
-    with pytest.raises(PlanParseError) as refused:
-        parse_text(text)
-    assert refused.value.row == text_line(text, "1\tNhiệm vụ thiếu ô")
-    assert "bảng, dòng" in str(refused.value) and "table row" in str(refused.value)
+    # When it is parsed
+    plan = parse_text(text)
+    # Then the task is kept without a lead and the row goes to review
+    assert [(t.code, t.lead) for t in plan.tasks] == [("1", None)]
+    line = text_line(text, "1\tNhiệm vụ thiếu ô")
+    assert [(w.code, w.source, w.task_code) for w in plan.needs_review] == [("no_lead", f"line {line}", "1")]
+
+
+def test_a_row_that_cannot_be_classified_is_a_warning_not_a_refusal():
+    # Given a readable plan with one row whose number cell is nonsense
+    table = f"{HEADER}\nI\tNhóm\t\t\t\n1\tMột\tSở Ngoại vụ\t\tHàng năm\n*?\tlạc dòng\tSở Du lịch\t\t\n"
+    text = make_plan(table)
+    # When it is parsed
+    plan = parse_text(text)
+    # Then the plan is read, and the row is named in needs_review
+    assert [t.code for t in plan.tasks] == ["1"]
+    (warning,) = plan.needs_review
+    assert warning.code == "unreadable_row"
+    assert warning.source == f"line {text_line(text, '*?')}"
+    assert "lạc dòng" in warning.params["text"]
 
 
 def test_duplicate_task_code_is_refused():
@@ -449,8 +464,8 @@ def test_unreadable_timeframe_is_a_warning_and_a_reversed_period_a_refusal():
     assert plan.warnings == [
         {
             "line": text_line(text, "1\tNhiệm vụ một."),
-            "message": "Nhiệm vụ I.1: không hiểu thời gian “Sau khi có kinh phí”; ghi là chưa xác định.",
-            "message_en": "Task I.1: cannot read the timeframe “Sau khi có kinh phí”; recorded as unspecified.",
+            "message": "Nhiệm vụ 1: không hiểu thời gian “Sau khi có kinh phí”; ghi là chưa xác định.",
+            "message_en": "Task 1: cannot read the timeframe “Sau khi có kinh phí”; recorded as unspecified.",
         }
     ]
     # Given a period that ends before it starts / Then the row is refused

@@ -35,6 +35,21 @@ class PlanParseError(ValueError):
 
 
 @dataclass(frozen=True)
+class ReviewWarning:
+    """Something the parser was unsure of, for a person to check before the plan is stored.
+
+    ``code`` names the message (``plans.messages.describe_warning`` translates it with the
+    ``params``); ``source`` is where in the document it came from ("line 42", "table 1,
+    row 7"), so the review page can show the place and the text beside the reading.
+    """
+
+    code: str
+    params: dict = field(default_factory=dict, hash=False, compare=True)
+    source: str = ""
+    task_code: str | None = None
+
+
+@dataclass(frozen=True)
 class Timeframe:
     kind: str  # annual, period, year, quarter, as_arising, ongoing, unspecified
     start: int | None = None
@@ -72,6 +87,7 @@ class ParsedTask:
     timeframe: Timeframe = field(default_factory=lambda: Timeframe("unspecified"))
     products: str = ""
     source_row: int | None = None
+    source: str = ""  # "line 42", "table 1, row 7": where the task was read
 
     def to_json(self) -> dict:
         return {
@@ -85,6 +101,7 @@ class ParsedTask:
             "timeframe": self.timeframe.to_json(),
             "timeframe_text": self.timeframe.text,
             "products": self.products,
+            "source": self.source,
         }
 
 
@@ -115,6 +132,7 @@ class ParsedPlan:
     signer: dict = field(default_factory=dict)  # {"on_behalf", "position", "name"}
     agencies: list[dict] = field(default_factory=list)  # {"name", "aliases": [...], "known": bool}
     warnings: list[dict] = field(default_factory=list)  # {"line": int, "message": str}
+    needs_review: list[ReviewWarning] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -135,3 +153,11 @@ class ParsedPlan:
             "agencies": list(self.agencies),
             "warnings": list(self.warnings),
         }
+
+    def needs_review_json(self) -> list[dict]:
+        from ngvh.plans.messages import describe_warning
+
+        return [
+            {"code": w.code, "message": describe_warning(w), "source": w.source, "task_code": w.task_code}
+            for w in self.needs_review
+        ]

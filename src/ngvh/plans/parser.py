@@ -31,6 +31,7 @@ from ngvh.plans.parsed import (
     ParsedPlan,
     ParsedTask,
     PlanParseError,
+    ReviewWarning,
     Timeframe,
 )
 from ngvh.plans.readers import Document, Line, Row, Table, read_document
@@ -106,6 +107,7 @@ class Parties:
     related_units: bool = False
     other_parties: list[str] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en) remarks for warnings
+    uncertain: list[str] = field(default_factory=list)  # pieces that may or may not be agencies
 
 
 def _word_core(word: str) -> str:
@@ -239,6 +241,7 @@ def _classify(piece: str, vocabulary: Vocabulary, result: Parties) -> None:
         _add_agency(result, _tidy_new_name(piece), piece, False)
     else:
         _add_unique(result.other_parties, piece)
+        result.uncertain.append(piece)
         result.notes.append(
             (
                 f"“{piece}” không giống tên cơ quan; ghi vào các bên khác.",
@@ -403,6 +406,20 @@ def _is_column_number_row(cells: list[str]) -> bool:
     return len(values) >= 3 and values == [str(i) for i in range(1, len(values) + 1)]
 
 
+def _is_header_echo(cells: list[str]) -> bool:
+    """A header row repeated on a new page, shortened or split over two rows."""
+    kinds = [_column_kind(c) for c in cells if c]
+    return bool(kinds) and all(kinds) and len(kinds) >= 2
+
+
+def _next_number(rows: list[Row], columns: _Columns) -> str:
+    for row in rows[:3]:
+        cells = _trim_row(row.cells)
+        if len(cells) > columns.number and cells[columns.number]:
+            return cells[columns.number].rstrip(".")
+    return ""
+
+
 def _trim_row(cells: list[str]) -> list[str]:
     cells = [nfc(c.replace("\n", " ")) if c else "" for c in cells]
     while cells and not cells[-1]:
@@ -415,6 +432,7 @@ class _PlanParser:
         self.document = document
         self.vocabulary = vocabulary
         self.warnings: list[dict] = []
+        self.needs_review: list[ReviewWarning] = []
         self.agencies: dict[str, dict] = {}
         self.is_docx = document.encoding == "docx"
 
@@ -452,10 +470,18 @@ class _PlanParser:
             signer=signer,
             agencies=list(self.agencies.values()),
             warnings=self.warnings,
+            needs_review=self.needs_review,
         )
 
     def _warn(self, line: int | None, vi: str, en: str) -> None:
         self.warnings.append(_warning(line, vi, en))
+
+    def _review(self, code: str, params: dict, where: Row | str, task_code: str | None = None) -> None:
+        """Something a person should check before storing; ``where`` is a row or a locator."""
+        source = self._source(where) if isinstance(where, Row) else where
+        warning = ReviewWarning(code=code, params=params, source=source, task_code=task_code)
+        if warning not in self.needs_review:
+            self.needs_review.append(warning)
 
     # -- splitting the document into the letter and the appendix table
 
@@ -807,13 +833,16 @@ class _PlanParser:
         where_vi, where_en = self._where(row)
         return PlanParseError(message_vi=where_vi + vi, message_en=where_en + en, row=row.number)
 
+    def _source(self, row: Row) -> str:
+        return f"table {row.table}, row {row.number}" if self.is_docx else f"line {row.number}"
+
     def _tasks(self, rows: list[Row]) -> tuple[list[ParsedGroup], list[ParsedTask]]:
+        """Groups and tasks; the codes are settled once all rows are read (see ``_codes``)."""
         groups: list[ParsedGroup] = []
-        tasks: list[ParsedTask] = []
+        entries: list[tuple] = []  # ("task" | "more", number, group, cells, columns, row)
         columns: _Columns | None = None
         group = ""
-        codes: set[str] = set()
-        for row in rows:
+        for index, row in enumerate(rows):
             cells = _trim_row(row.cells)
             if not cells:
                 continue
@@ -821,64 +850,71 @@ class _PlanParser:
             if header:
                 columns = header
                 continue
-            if columns is None or _is_column_number_row(cells):
+            if columns is None or _is_column_number_row(cells) or _is_header_echo(cells):
                 continue
-            found = self._group_row(cells, columns)
+            found = self._group_row(cells, columns, rows[index + 1 :])
             if found:
-                group = found.code
-                if any(g.code == group for g in groups):
-                    raise self._refuse(row, f"Nhóm {group} xuất hiện hai lần.", f"Group {group} appears twice.")
-                groups.append(found)
+                group = self._add_group(groups, found, row)
                 continue
             number = cells[columns.number].rstrip(".") if len(cells) > columns.number else ""
-            if not re.match(r"^\d+(\.\d+)*$", number):
-                if not number and tasks and any(cells):
-                    self._continuation(tasks[-1], cells, columns, row)
-                    continue
-                raise self._refuse(
-                    row,
-                    f"Không đọc được dòng bảng: cột TT “{number}” không phải số thứ tự hay số La Mã của nhóm.",
-                    f"Cannot read the table row: the TT cell “{number}” is neither a task number nor a group numeral.",
-                )
-            if len(cells) < columns.needed:
-                raise self._refuse(
-                    row,
-                    f"Dòng bảng có {len(cells)} ô, cần ít nhất {columns.needed} (TT, nội dung, đơn vị chủ trì).",
-                    f"The table row has {len(cells)} cells; at least {columns.needed} are needed "
-                    "(number, content, lead unit).",
-                )
-            if len(cells) > columns.width:
-                raise self._refuse(
-                    row,
-                    f"Dòng bảng có {len(cells)} ô, nhiều hơn {columns.width} cột của tiêu đề bảng.",
-                    f"The table row has {len(cells)} cells, more than the header's {columns.width} columns.",
-                )
-            code = f"{group}.{number}" if group else number
-            if code in codes:
-                raise self._refuse(row, f"Trùng mã nhiệm vụ {code}.", f"Duplicate task code {code}.")
-            codes.add(code)
-            tasks.append(self._task(code, group, cells, columns, row))
-        if not tasks:
+            if re.match(r"^\d+(\.\d+)*$", number) and len(cells) <= columns.width:
+                if not group:
+                    group = self._add_group(groups, ParsedGroup(code="", title=""), row)
+                entries.append(("task", number, group, cells, columns, row))
+            elif not number and entries and any(cells):
+                entries.append(("more", number, group, cells, columns, row))
+            else:
+                self._review("unreadable_row", {"text": " | ".join(c for c in cells if c)[:200]}, row)
+        if not any(e[0] == "task" for e in entries):
             raise PlanParseError(
                 message_vi="Không tìm thấy bảng nhiệm vụ (phụ lục có cột TT, Nội dung, Đơn vị chủ trì) "
                 "hoặc bảng không có nhiệm vụ nào.",
                 message_en="No task table found (an appendix with TT, Nội dung, Đơn vị chủ trì columns), "
                 "or the table has no tasks.",
             )
-        return groups, tasks
+        return groups, self._build_tasks(entries)
+
+    def _build_tasks(self, entries: list[tuple]) -> list[ParsedTask]:
+        """Keep the numbers as printed when they are unique in the document (numbered straight
+        through the groups, or ``1.1`` under group ``1``); when groups restart at 1, prefix the
+        group (``I.1``), as such plans are cited."""
+        printed = [e[1] for e in entries if e[0] == "task"]
+        prefix = len(set(printed)) != len(printed)
+        tasks: list[ParsedTask] = []
+        codes: set[str] = set()
+        for kind, number, group, cells, columns, row in entries:
+            if kind == "more":
+                self._continuation(tasks[-1], cells, columns, row)
+                continue
+            code = f"{group}.{number}" if prefix and group else number
+            if code in codes:
+                raise self._refuse(row, f"Trùng mã nhiệm vụ {code}.", f"Duplicate task code {code}.")
+            codes.add(code)
+            tasks.append(self._task(code, group, cells, columns, row))
+        return tasks
+
+    def _add_group(self, groups: list[ParsedGroup], found: ParsedGroup, row: Row) -> str:
+        if any(g.code == found.code for g in groups):
+            raise self._refuse(row, f"Nhóm {found.code} xuất hiện hai lần.", f"Group {found.code} appears twice.")
+        groups.append(found)
+        return found.code
 
     @staticmethod
-    def _group_row(cells: list[str], columns: _Columns) -> ParsedGroup | None:
-        """``I`` + title in the next cell, or ``III. Title`` alone in the first cell."""
+    def _group_row(cells: list[str], columns: _Columns, following: list[Row]) -> ParsedGroup | None:
+        """``I`` / ``A`` / ``1`` + title in the next (or a merged) cell, or ``III. Title`` alone."""
         first = cells[columns.number] if len(cells) > columns.number else ""
         bare = first.rstrip(".:) ")
         others = [c for i, c in enumerate(cells) if i != columns.number and c]
-        if _is_roman(bare):
-            title = cells[columns.title] if len(cells) > columns.title and cells[columns.title] else ""
-            title = title or (others[0] if others else "")
+        title = cells[columns.title] if len(cells) > columns.title and cells[columns.title] else ""
+        title = title or (others[0] if others else "")
+        if _is_roman(bare) or re.fullmatch(r"[A-Z]", bare):
             return ParsedGroup(code=bare, title=re.sub(r"\s*[.:;,]+$", "", title))
-        match = re.match(r"^([IVXLC]+)\s*[.:)]\s*(\S.*)$", first)
-        if match and _is_roman(match.group(1)) and not others:
+        if re.fullmatch(r"\d{1,2}", bare) and len(others) <= 1 and _next_number(following, columns).startswith(
+            bare + "."
+        ):
+            return ParsedGroup(code=bare, title=re.sub(r"\s*[.:;,]+$", "", title))
+        match = re.match(r"^([IVXLC]+|[A-Z])\s*[.:)]\s*(\S.*)$", first)
+        if match and (_is_roman(match.group(1)) or len(match.group(1)) == 1) and not others:
             return ParsedGroup(code=match.group(1), title=re.sub(r"\s*[.:;,]+$", "", match.group(2)))
         return None
 
@@ -888,11 +924,13 @@ class _PlanParser:
     def _task(self, code: str, group: str, cells: list[str], columns: _Columns, row: Row) -> ParsedTask:
         lead_parties = split_parties(self._cell(cells, columns.lead), self.vocabulary)
         coordinators = split_parties(self._cell(cells, columns.coordinators), self.vocabulary)
-        self._record(lead_parties, row.number)
-        self._record(coordinators, row.number)
+        source = self._source(row)
+        self._record(lead_parties, row.number, source, code)
+        self._record(coordinators, row.number, source, code)
         lead = lead_parties.agencies[0][0] if lead_parties.agencies else None
         extra_leads = [name for name, _, _ in lead_parties.agencies[1:]]
         if extra_leads:
+            self._review("several_leads", {"code": code, "lead": lead, "others": ", ".join(extra_leads)}, row, code)
             self._warn(
                 row.number,
                 f"Nhiệm vụ {code}: ô chủ trì có nhiều cơ quan; lấy {lead} làm chủ trì, "
@@ -901,6 +939,7 @@ class _PlanParser:
                 f"the others ({', '.join(extra_leads)}) become coordinators.",
             )
         if lead is None:
+            self._review("no_lead", {"code": code}, row, code)
             self._warn(row.number, f"Nhiệm vụ {code} không có đơn vị chủ trì.", f"Task {code} has no lead unit.")
         names: list[str] = []
         for name in extra_leads + [name for name, _, _ in coordinators.agencies]:
@@ -920,6 +959,7 @@ class _PlanParser:
             timeframe=self._timeframe(self._cell(cells, columns.time), code, row),
             products=self._cell(cells, columns.products),
             source_row=row.number,
+            source=source,
         )
 
     def _timeframe(self, text: str, code: str, row: Row) -> Timeframe:
@@ -932,6 +972,7 @@ class _PlanParser:
                 f"Task {code}: the period “{text}” ends before it starts.",
             ) from None
         if timeframe is None:
+            self._review("unreadable_timeframe", {"code": code, "text": nfc(text)}, row, code)
             self._warn(
                 row.number,
                 f"Nhiệm vụ {code}: không hiểu thời gian “{text}”; ghi là chưa xác định.",
@@ -946,13 +987,14 @@ class _PlanParser:
         if extra:
             task.title = nfc(f"{task.title} {extra}")
         coordinators = split_parties(self._cell(cells, columns.coordinators), self.vocabulary)
-        self._record(coordinators, row.number)
+        self._record(coordinators, row.number, self._source(row), task.code)
         for name, _, _ in coordinators.agencies:
             if name != task.lead and name not in task.coordinators:
                 task.coordinators.append(name)
         task.related_units = task.related_units or coordinators.related_units
         for other in coordinators.other_parties:
             _add_unique(task.other_parties, other)
+        self._review("continuation_row", {"code": task.code}, row, task.code)
         self._warn(
             row.number,
             f"Dòng không có số thứ tự được nối vào nhiệm vụ {task.code}.",
@@ -961,15 +1003,18 @@ class _PlanParser:
 
     # -- agencies met
 
-    def _record(self, parties: Parties, line: int) -> None:
+    def _record(self, parties: Parties, line: int, source: str = "", task_code: str | None = None) -> None:
         for vi, en in parties.notes:
             self._warn(line, vi, en)
+        for name in parties.uncertain:
+            self._review("uncertain_agency", {"name": name}, source or f"line {line}", task_code)
         for canonical, written, known in parties.agencies:
             entry = self.agencies.get(canonical)
             if entry is None:
                 entry = {"name": canonical, "aliases": [], "known": known}
                 self.agencies[canonical] = entry
                 if not known:
+                    self._review("unknown_agency", {"name": canonical}, source or f"line {line}", task_code)
                     self._warn(
                         line,
                         f"Cơ quan chưa có trong danh mục, sẽ được thêm mới: {canonical}.",

@@ -35,6 +35,8 @@ class ImportResult:
 def content_hash(parsed: ParsedPlan) -> str:
     data = parsed.to_json()
     data.pop("warnings", None)
+    for task in data["tasks"]:
+        task.pop("source", None)  # where a task sat in the file is not what the plan says
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

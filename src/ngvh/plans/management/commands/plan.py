@@ -34,7 +34,9 @@ class Command(BaseCommand):
             if action == "parse":
                 parsed = parse_bytes(data, file.name)
                 if options.get("json"):
-                    self.stdout.write(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
+                    data = parsed.to_json()
+                    data["needs_review"] = parsed.needs_review_json()
+                    self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
                 else:
                     self._summary(parsed)
                 return
