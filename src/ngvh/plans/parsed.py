@@ -72,6 +72,7 @@ class ParsedTask:
     timeframe: Timeframe = field(default_factory=lambda: Timeframe("unspecified"))
     products: str = ""
     source_row: int | None = None
+    source: str = ""  # where the task was read: "line 42", "table 1, row 7"
 
     def to_json(self) -> dict:
         return {
@@ -115,6 +116,7 @@ class ParsedPlan:
     signer: dict = field(default_factory=dict)  # {"on_behalf", "position", "name"}
     agencies: list[dict] = field(default_factory=list)  # {"name", "aliases": [...], "known": bool}
     warnings: list[dict] = field(default_factory=list)  # {"line": int, "message": str}
+    needs_review: list = field(default_factory=list)  # warnings with code, params, source, task_code
 
     def to_json(self) -> dict:
         return {
