@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Plan, Task, TaskAssignment, TaskGroup
+from .models import ImportReview, Plan, Task, TaskAssignment, TaskGroup
 
 
 @admin.register(Plan)
@@ -27,3 +27,11 @@ class TaskAdmin(SimpleHistoryAdmin):
     list_filter = ("plan", "timeframe_kind")
     search_fields = ("code", "title")
     inlines = [AssignmentInline]
+
+
+@admin.register(ImportReview)
+class ImportReviewAdmin(SimpleHistoryAdmin):
+    list_display = ("source_name", "status", "created_by", "created_at", "target_plan", "plan")
+    list_filter = ("status",)
+    exclude = ("source_bytes",)
+    readonly_fields = ("source_sha256", "created_by", "plan", "target_plan")

@@ -183,3 +183,51 @@ class TaskAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code} {self.agency} ({self.role})"
+
+
+class ImportReviewStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IMPORTED = "imported", _("Imported")
+    DISCARDED = "discarded", _("Discarded")
+
+
+class ImportReview(models.Model):
+    """An uploaded plan document waiting for a coordinator to check it before it is stored.
+
+    The upload itself is kept (not a file on the server's disk) so that the import reads
+    exactly the bytes that were reviewed, on whichever server handles the request.
+    ``parsed`` is what the parser read, ``corrections`` the cells the coordinator changed
+    (by task position) and ``agency_map`` what each unknown agency name became.
+    """
+
+    status = models.CharField(_("status"), max_length=20, choices=ImportReviewStatus.choices, default=ImportReviewStatus.DRAFT)
+    source_name = models.CharField(_("file name"), max_length=255)
+    source_bytes = models.BinaryField(_("uploaded file"))
+    source_sha256 = models.CharField(max_length=64)
+    source_lines = models.JSONField(_("document as read"), default=list, blank=True)
+    parsed = models.JSONField(_("parsed plan"), default=dict)
+    corrections = models.JSONField(_("corrections"), default=dict, blank=True)
+    agency_map = models.JSONField(_("agency mapping"), default=dict, blank=True)
+    target_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.CASCADE, related_name="replacement_reviews", verbose_name=_("plan to replace")
+    )
+    plan = models.ForeignKey(Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="import_reviews", verbose_name=_("imported plan"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    finished_at = models.DateTimeField(_("imported or discarded at"), null=True, blank=True)
+    history = HistoricalRecords(excluded_fields=["source_bytes", "source_lines"])
+
+    class Meta:
+        verbose_name = _("import review")
+        verbose_name_plural = _("import reviews")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(status__in=["draft", "imported", "discarded"]), name="import_review_status_valid"),
+            models.CheckConstraint(
+                condition=~Q(status="draft") | Q(finished_at__isnull=True), name="import_review_draft_not_finished"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.status})"

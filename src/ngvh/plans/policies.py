@@ -15,3 +15,26 @@ class PlanPolicy:
     @staticmethod
     def can_edit_settings(user, plan) -> bool:
         return is_coordinator(user)
+
+
+class ImportReviewPolicy:
+    """Checking an uploaded plan before it is stored is part of importing: the focal point's job.
+
+    A draft holds the whole uploaded document, so only coordinators see drafts at all.
+    """
+
+    @staticmethod
+    def can_create(user) -> bool:
+        return is_coordinator(user)
+
+    @staticmethod
+    def can_view(user, review) -> bool:
+        return is_coordinator(user)
+
+    @staticmethod
+    def can_edit(user, review) -> bool:
+        return is_coordinator(user) and review.status == "draft"
+
+    @staticmethod
+    def can_replace(user, plan) -> bool:
+        return is_coordinator(user)

@@ -6,6 +6,8 @@ assignments and their agencies come in one prefetch.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
@@ -90,4 +92,181 @@ def task_search(*, user, q: str) -> list[Task]:
         .select_related("plan", "group")
         .prefetch_related(_assignments_prefetch())
         .order_by("plan_id", "order")[:200]
+    )
+
+
+# ---- import reviews ----------------------------------------------------------------------------
+
+
+def import_review_list(*, user) -> list:
+    """Drafts still waiting, newest first (closed reviews stay only in the history)."""
+    from .models import ImportReview, ImportReviewStatus
+    from .policies import ImportReviewPolicy
+
+    if not ImportReviewPolicy.can_create(user):
+        return []
+    return list(
+        ImportReview.objects.filter(status=ImportReviewStatus.DRAFT)
+        .select_related("created_by", "target_plan")
+        .defer("source_bytes", "source_lines")
+        .order_by("-updated_at", "-id")[:50]
+    )
+
+
+def import_review_get(*, user, pk: int):
+    from .models import ImportReview
+    from .policies import ImportReviewPolicy
+
+    review = ImportReview.objects.select_related("created_by", "target_plan__province", "plan").filter(pk=pk).first()
+    if review is None or not ImportReviewPolicy.can_view(user, review):
+        raise Http404
+    return review
+
+
+@dataclass
+class UnknownAgency:
+    name: str
+    key: str
+    agency_id: int | None  # mapped to this agency
+    new: bool  # confirmed as a new agency
+    suggestions: list  # agencies held, best match first
+
+    @property
+    def resolved(self) -> bool:
+        return self.new or self.agency_id is not None
+
+
+def rank_agencies(name: str, agencies: list, *, limit: int = 3) -> list:
+    """Agencies held, ordered by how close their text key is to ``name``'s.
+
+    Words shared count most (``Trung tâm Xúc tiến Đầu tư`` against ``Trung tâm Xúc tiến
+    Đầu tư, Thương mại và Du lịch``); the character ratio breaks ties and catches typos.
+    """
+    from difflib import SequenceMatcher
+
+    from ngvh.core.text import agency_key
+
+    key = agency_key(name)
+    words = set(key.split())
+    scored = []
+    for agency in agencies:
+        other = agency.name_key or agency_key(agency.name)
+        other_words = set(other.split())
+        shared = len(words & other_words) / max(len(words | other_words), 1)
+        ratio = SequenceMatcher(None, key, other).ratio()
+        score = 0.6 * shared + 0.4 * ratio
+        if score >= 0.3:
+            scored.append((score, agency.name, agency))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [agency for _, _, agency in scored[:limit]]
+
+
+@dataclass
+class ReviewPage:
+    review: object
+    province: object
+    agencies: list  # the province's agencies, by name
+    tasks: list[dict]
+    rows: list[dict]  # group headings and tasks, in document order
+    unknown: list[UnknownAgency]
+    general_warnings: list[str]
+    source: list[dict]
+    flagged: int = 0
+
+    @property
+    def unresolved(self) -> list[UnknownAgency]:
+        return [u for u in self.unknown if not u.resolved]
+
+
+def _warning_text(warning: dict) -> str:
+    from django.utils.translation import get_language
+    from django.utils.translation import gettext as _
+
+    if "code" in warning:
+        params = warning.get("params") or {}
+        if warning["code"] == "unknown_agency":
+            return _("Agency not in the registry: “%(name)s”. Map it to an agency held or confirm it as new.") % {
+                "name": params.get("name", "")
+            }
+        message = params.get("message_en" if (get_language() or "vi").startswith("en") else "message") or params.get("message")
+        if message:
+            return str(message)
+        details = ", ".join(f"{k}: {v}" for k, v in params.items())
+        return _("To check: %(code)s") % {"code": warning["code"]} + (f" ({details})" if details else "")
+    english = (get_language() or "vi").startswith("en")
+    text = warning.get("message_en") if english and warning.get("message_en") else warning.get("message", "")
+    where = warning.get("line")
+    return (_("line %(line)s: %(text)s") % {"line": where, "text": text}) if where else str(text)
+
+
+def _source_for(task: dict, source: list[dict]) -> dict | None:
+    if task.get("source"):
+        for entry in source:
+            if task["source"] in entry["refs"]:
+                return entry
+    row = task.get("source_row")
+    if row is None:
+        return None
+    candidates = [e for e in source if "cells" in e and e["number"] == row]
+    for entry in candidates:
+        if task.get("title") and task["title"][:20] in " ".join(entry["cells"]):
+            return entry
+    return candidates[0] if candidates else None
+
+
+def import_review_page(*, review) -> ReviewPage:
+    """Everything the review page shows, in a fixed number of queries."""
+    from django.utils.translation import gettext as _
+
+    from ngvh.core.text import agency_key
+
+    from .services import review_known_keys, review_province, review_tasks, review_unknown_names
+
+    province = review_province(review)
+    known = review_known_keys(province)
+    agencies = sorted({a.pk: a for a in known.values()}.values(), key=lambda a: a.name)
+    data = review.parsed
+    unknown_names = review_unknown_names(data, review.corrections, set(known))
+    unknown = []
+    for name in unknown_names:
+        key = agency_key(name)
+        choice = review.agency_map.get(key, {})
+        unknown.append(
+            UnknownAgency(name=name, key=key, agency_id=choice.get("agency"), new=bool(choice.get("new")), suggestions=rank_agencies(name, agencies))
+        )
+    unknown_keys = {u.key for u in unknown}
+    by_task: dict[str, list[str]] = {}
+    general: list[str] = []
+    for warning in data.get("needs_review", []):
+        if warning.get("task_code"):
+            by_task.setdefault(warning["task_code"], []).append(_warning_text(warning))
+        elif warning.get("code") != "unknown_agency":
+            general.append(_warning_text(warning))
+    general.extend(_warning_text(w) for w in data.get("warnings", []))
+    tasks = review_tasks(data, review.corrections)
+    source = review.source_lines or []
+    groups = {g["code"]: g for g in data.get("groups", [])}
+    rows: list[dict] = []
+    current = None
+    flagged = 0
+    for task in tasks:
+        flags = list(by_task.get(data["tasks"][task["index"]]["code"], []))
+        for name in [task.get("lead"), *task.get("coordinators", [])]:
+            if name and agency_key(name) in unknown_keys:
+                flags.append(_("Unknown agency: “%(name)s”.") % {"name": name})
+        if task.get("timeframe_text") and "timeframe_text" not in task["corrected"] and task.get("timeframe_kind") == "unspecified":
+            flags.append(_("The timeframe “%(text)s” could not be read.") % {"text": task["timeframe_text"]})
+        if not task.get("lead"):
+            flags.append(_("No lead agency was read."))
+        task["flags"] = flags
+        task["coordinators_text"] = "\n".join(task.get("coordinators", []))
+        task["source_entry"] = _source_for(data["tasks"][task["index"]], source)
+        flagged += bool(flags)
+        if task["group"] != current:
+            current = task["group"]
+            rows.append({"group": groups.get(current, {"code": current, "title": ""})})
+        rows.append({"task": task})
+    return ReviewPage(
+        review=review, province=province, agencies=agencies, tasks=tasks, rows=rows, unknown=unknown,
+        general_warnings=general, source=source, flagged=flagged,
     )
