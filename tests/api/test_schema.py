@@ -29,7 +29,19 @@ EXCLUDED = [positive_data_acceptance]
 
 @pytest.fixture
 def api_schema(db):
-    return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    """The schema over the WSGI application. Like Django's test client, keep the request
+    signals from closing the test's database connection (PostgreSQL runs each test in a
+    transaction on that connection)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -93,3 +93,10 @@ def test_login_stamps_the_session(client, coordinator, password):
     client.post(reverse("accounts:login"), {"username": coordinator.username, "password": password})
     # then the session carries the refresh stamp, so the next page needs no write
     assert REFRESHED_AT in client.session
+
+
+def test_a_nul_byte_in_the_query_is_refused_with_400(client, db):
+    # PostgreSQL refuses NUL in text columns: without this, a filter would answer 500
+    assert client.get("/activities/?q=a%00b").status_code == 400
+    assert client.get("/api/activities/?q=%00").status_code == 400
+    assert client.get("/public/?lang=vi").status_code == 200

@@ -24,3 +24,21 @@ class LanguageMiddleware:
         patch_vary_headers(response, ("Cookie",))
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL byte in a query or form value is never meaningful, and PostgreSQL refuses it
+    in text columns (a 500 in the middle of a filter). Refuse such requests up front with a
+    plain 400, on every page and the API alike."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.http import HttpResponseBadRequest
+        from django.utils.translation import gettext as _
+
+        values = [v for _k, vs in request.GET.lists() for v in vs]
+        if any("\x00" in v for v in values) or "\x00" in request.path:
+            return HttpResponseBadRequest(_("The address contains a character that is not allowed."))
+        return self.get_response(request)
