@@ -110,10 +110,11 @@ def test_failure_half_way_leaves_nothing_written():
     # Given a parsed plan whose last task names a group that does not exist
     broken = _parsed()
     broken.tasks.append(dataclasses.replace(broken.tasks[-1], code="IX.1", group="IX"))
-    # When it is stored
-    with pytest.raises(KeyError):
+    # When it is stored / Then it is refused with a message, not a KeyError
+    with pytest.raises(PlanImportRefused) as refused:
         plan_import(parsed=broken)
-    # Then the transaction is rolled back whole
+    assert "IX.1" in refused.value.message_vi and "IX.1" in refused.value.message_en
+    # And nothing is written
     assert _counts() == (0, 0, 0, 0)
 
 

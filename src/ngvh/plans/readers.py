@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
+import tempfile
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from ngvh.plans.parsed import PlanParseError
 
 TEXT_EXTENSIONS = (".txt", ".text", ".tsv")
 DOCX_EXTENSIONS = (".docx",)
+LEGACY_WORD_EXTENSIONS = (".doc", ".rtf", ".odt")
+PDF_EXTENSIONS = (".pdf",)
+CONVERSION_TIMEOUT = 90  # seconds LibreOffice may take for one document
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,51 @@ def read_document(data: bytes, filename: str) -> Document:
         return Document(blocks=text_blocks(text), filename=filename, encoding=encoding)
     if ext in DOCX_EXTENSIONS:
         return read_docx(data, filename)
+    if ext in LEGACY_WORD_EXTENSIONS:
+        return read_docx(convert_to_docx(data, ext), filename)
+    if ext in PDF_EXTENSIONS:
+        from ngvh.plans.pdf import read_pdf
+
+        return read_pdf(data, filename)
     raise PlanParseError(
-        message_vi=f"Không hỗ trợ loại tệp “{ext or filename}”. Hãy tải lên tệp .docx hoặc .txt.",
-        message_en=f"Unsupported file type “{ext or filename}”. Upload a .docx or .txt file.",
+        message_vi=f"Không hỗ trợ loại tệp “{ext or filename}”. Hãy tải lên tệp .docx, .doc, .pdf hoặc .txt.",
+        message_en=f"Unsupported file type “{ext or filename}”. Upload a .docx, .doc, .pdf or .txt file.",
     )
+
+
+# --- legacy Word, through LibreOffice ------------------------------------------------------
+
+
+def convert_to_docx(data: bytes, ext: str) -> bytes:
+    """Legacy Word (as provincial portals still publish) converted by LibreOffice headless.
+
+    A throw-away profile directory keeps concurrent conversions from fighting over the
+    user's profile lock; the timeout keeps a hostile file from holding a worker.
+    """
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        raise PlanParseError(
+            message_vi=f"Máy chủ chưa cài LibreOffice nên không đọc được tệp {ext}. Hãy lưu tệp ở dạng .docx rồi tải lên.",
+            message_en=f"LibreOffice is not installed on the server, so {ext} files cannot be read. Save it as .docx.",
+        )
+    with tempfile.TemporaryDirectory(prefix="ngvh-convert-") as tmp:
+        folder = Path(tmp)
+        source = folder / f"plan{ext}"
+        source.write_bytes(data)
+        command = [
+            soffice,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless", "--norestore", "--nolockcheck",
+            "--convert-to", "docx", "--outdir", str(folder / "out"), str(source),
+        ]
+        try:
+            subprocess.run(command, capture_output=True, timeout=CONVERSION_TIMEOUT, check=False)  # noqa: S603
+        except (subprocess.TimeoutExpired, OSError) as exc:
+            raise _damaged(ext, "Word") from exc
+        converted = folder / "out" / "plan.docx"
+        if not converted.exists() or not converted.stat().st_size:
+            raise _damaged(ext, "Word")
+        return converted.read_bytes()
 
 
 # --- text decoding -----------------------------------------------------------------------
@@ -264,16 +310,27 @@ def read_docx(data: bytes, filename: str = "") -> Document:
         ) from exc
     try:
         word = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise PlanParseError(
-            message_vi="Tệp .docx bị hỏng hoặc không phải tệp Word.",
-            message_en="The .docx file is damaged or not a Word document.",
-        ) from exc
+        blocks = _docx_blocks(word, DocxTable, Paragraph)
+    except PlanParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged zip or XML fails in many ways (zlib, lxml, KeyError)
+        raise _damaged(".docx", "Word") from exc
+    return Document(blocks=blocks, filename=filename, encoding="docx")
+
+
+def _damaged(ext: str, kind_en: str) -> PlanParseError:
+    return PlanParseError(
+        message_vi=f"Tệp {ext} bị hỏng hoặc không phải tệp {kind_en}.",
+        message_en=f"The {ext} file is damaged or not a {kind_en} document.",
+    )
+
+
+def _docx_blocks(word, DocxTable, Paragraph) -> list[Block]:  # noqa: N803 - the python-docx classes
     blocks: list[Block] = []
     paragraphs = 0
     tables = 0
     for element in _body_elements(word.element.body):
-        tag = element.tag.rsplit("}", 1)[-1]
+        tag = element.tag.rsplit("}", 1)[-1] if isinstance(element.tag, str) else ""
         if tag == "p":
             paragraphs += 1
             text = Paragraph(element, word).text
@@ -281,13 +338,13 @@ def read_docx(data: bytes, filename: str = "") -> Document:
         elif tag == "tbl":
             tables += 1
             blocks.append(_docx_table(DocxTable(element, word), tables))
-    return Document(blocks=blocks, filename=filename, encoding="docx")
+    return blocks
 
 
 def _body_elements(body):
     """Top-level paragraphs and tables, looking inside content controls (w:sdt)."""
     for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag in ("p", "tbl"):
             yield child
         elif tag == "sdt":

@@ -14,7 +14,7 @@ from django.db import transaction
 
 from ngvh.agencies.models import Agency, AgencyAlias
 from ngvh.agencies.services import agencies_ensure, province_get_or_create
-from ngvh.core.text import nfc, search_key
+from ngvh.core.text import agency_key, nfc, search_key
 
 from .models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup
 from .parsed import ParsedPlan, PlanParseError
@@ -66,6 +66,7 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
 
     if user is not None and not is_coordinator(user):
         raise PermissionError("only coordinators import plans")
+    _check_storable(parsed)
     province = province_get_or_create(name=parsed.place or "—")
     digest = content_hash(parsed)
     existing = Plan.objects.select_for_update().filter(province=province, number=parsed.number).first()
@@ -119,37 +120,92 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
             names.append(section.agency)
     agencies = agencies_ensure(province=province, names=list(dict.fromkeys(names)), aliases=aliases)
 
+    by_key = {agency_key(name): agency for name, agency in agencies.items()}
     groups = {}
     for order, group in enumerate(parsed.groups):
         groups[group.code] = TaskGroup.objects.create(plan=plan, code=group.code, title=group.title, order=order)
     assignments = []
     for order, ptask in enumerate(parsed.tasks):
-        tf = ptask.timeframe
-        task = Task.objects.create(
-            plan=plan,
-            group=groups[ptask.group],
-            code=ptask.code,
-            order=order,
-            title=ptask.title,
-            search_text=search_key(f"{ptask.code} {ptask.title}"),
-            timeframe_kind=tf.kind,
-            timeframe_start=tf.start,
-            timeframe_end=tf.end if tf.kind != "quarter" else tf.start,
-            timeframe_quarter=tf.quarter,
-            timeframe_text=tf.text,
-            related_units=ptask.related_units,
-            other_parties=ptask.other_parties,
-            products=ptask.products,
-        )
-        if ptask.lead:
-            assignments.append(TaskAssignment(task=task, agency=agencies[nfc(ptask.lead)], role=AssignmentRole.LEAD, order=0))
-        for i, name in enumerate(ptask.coordinators, start=1):
-            assignments.append(TaskAssignment(task=task, agency=agencies[nfc(name)], role=AssignmentRole.COORDINATOR, order=i))
+        task = Task.objects.create(plan=plan, group=groups[ptask.group], order=order, **_task_fields(ptask))
+        lead = by_key[agency_key(ptask.lead)] if ptask.lead else None
+        if lead is not None:
+            assignments.append(TaskAssignment(task=task, agency=lead, role=AssignmentRole.LEAD, order=0))
+        seen = {lead.pk} if lead is not None else set()
+        for name in ptask.coordinators:
+            agency = by_key[agency_key(name)]
+            if agency.pk not in seen:  # two spellings of one agency: one assignment
+                seen.add(agency.pk)
+                assignments.append(
+                    TaskAssignment(task=task, agency=agency, role=AssignmentRole.COORDINATOR, order=len(seen))
+                )
     TaskAssignment.objects.bulk_create(assignments)
     from ngvh.reporting.versions import reporting_version_bump
 
     reporting_version_bump(plan_ids=[plan.pk])
     return ImportResult(plan=plan, created=existing is None, replaced=existing is not None, unchanged=False)
+
+
+def _task_fields(ptask) -> dict:
+    tf = ptask.timeframe
+    return {
+        "code": ptask.code,
+        "title": ptask.title,
+        "search_text": search_key(f"{ptask.code} {ptask.title}"),
+        "timeframe_kind": tf.kind,
+        "timeframe_start": tf.start,
+        "timeframe_end": tf.end if tf.kind != "quarter" else tf.start,
+        "timeframe_quarter": tf.quarter,
+        "timeframe_text": tf.text,
+        "related_units": ptask.related_units,
+        "other_parties": ptask.other_parties,
+        "products": ptask.products,
+    }
+
+
+def _too_long(what_vi: str, what_en: str, value: str, limit: int) -> PlanImportRefused:
+    shown = value[:60] + ("…" if len(value) > 60 else "")
+    return PlanImportRefused(
+        message_vi=f"Không lưu được: {what_vi} “{shown}” dài quá {limit} ký tự. Hãy kiểm tra lại văn bản.",
+        message_en=f"Cannot store it: the {what_en} “{shown}” is longer than {limit} characters. Check the document.",
+    )
+
+
+def _unusable(what_vi: str, what_en: str, value: str) -> PlanImportRefused:
+    return PlanImportRefused(
+        message_vi=f"Không lưu được: {what_vi} “{value}” không đọc được. Hãy kiểm tra lại văn bản.",
+        message_en=f"Cannot store it: the {what_en} “{value}” cannot be read. Check the document.",
+    )
+
+
+def _check_storable(parsed: ParsedPlan) -> None:
+    """What the parser read must fit the tables; refuse clearly rather than fail in the database."""
+    checks = [
+        ("số kế hoạch", "plan number", parsed.number, 60),
+        ("địa danh", "place", parsed.place, 120),
+        ("cơ quan ban hành", "issuer", parsed.issuer, 255),
+    ]
+    checks += [("mã nhóm", "group code", g.code, 10) for g in parsed.groups]
+    for task in parsed.tasks:
+        checks += [("mã nhiệm vụ", "task code", task.code, 20), ("thời gian", "timeframe", task.timeframe.text, 255)]
+    names = [e["name"] for e in parsed.agencies] + [n for t in parsed.tasks for n in [t.lead, *t.coordinators] if n]
+    names += [s.agency for s in parsed.body if s.agency]
+    checks += [("tên cơ quan", "agency name", name, 255) for name in names]
+    for what_vi, what_en, value, limit in checks:
+        if len(value or "") > limit:
+            raise _too_long(what_vi, what_en, value, limit)
+    for name in names:
+        if not agency_key(name):
+            raise _unusable("tên cơ quan", "agency name", name)
+    from django.utils.text import slugify
+
+    from ngvh.core.text import ascii_key
+
+    if len(slugify(ascii_key(nfc(parsed.place or "")))) > 60:
+        raise _too_long("địa danh", "place", parsed.place, 60)
+    group_codes = {g.code for g in parsed.groups}
+    for task in parsed.tasks:
+        if task.group not in group_codes:
+            raise _unusable("nhóm của nhiệm vụ", "group of task", task.code)
 
 
 def _check_replaceable(plan: Plan) -> None:
