@@ -48,8 +48,8 @@ def test_reporter_cannot_open_the_agency_editor(client, reporter_a, agency_a):
     client.force_login(reporter_a)
     # when they open the edit page or post to it
     # then they are refused and nothing changes
-    assert client.get(reverse("agencies:edit", args=[agency_a.pk])).status_code == 403
-    assert client.post(reverse("agencies:edit", args=[agency_a.pk]), {"name": "X", "kind": "other"}).status_code == 403
+    assert client.get(reverse("agencies:edit", args=[agency_a.pk])).status_code == 404
+    assert client.post(reverse("agencies:edit", args=[agency_a.pk]), {"name": "X", "kind": "other"}).status_code == 404
     agency_a.refresh_from_db()
     assert agency_a.name == "Sở Văn hóa và Thể thao"
 
@@ -174,3 +174,19 @@ def test_agency_detail_query_count_is_fixed(client, coordinator, agency_a, djang
     with django_assert_num_queries(13):
         response = client.get(reverse("agencies:detail", args=[agency_a.pk]))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("q", "name"),
+    [("van hoa", "Sở Văn hóa và Thể thao"), ("ngoai vu", "Sở Ngoại vụ"), ("du lich", "Sở Du lịch"),
+     ("cong an", "Công an thành phố"), ("Văn hoá", "Sở Văn hóa và Thể thao"), ("van hoa the thao", "Sở Văn hóa và Thể thao")],
+)
+def test_agency_search_finds_names_typed_without_diacritics(client, q, name):
+    # given agencies whose names carry diacritics, and one that should not match
+    for n in ("Sở Văn hóa và Thể thao", "Sở Ngoại vụ", "Sở Du lịch", "Công an thành phố", "Sở Y tế"):
+        AgencyFactory(name=n)
+    # when the directory is searched as people type, often without diacritics
+    response = client.get(reverse("agencies:list"), {"q": q})
+    # then the agency is listed and the unrelated one is not
+    names = [a.name for a in response.context["agencies"]]
+    assert names == [name]

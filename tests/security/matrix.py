@@ -62,5 +62,6 @@ def expect(anonymous=OK, reporter_a=OK, reporter_b=OK, leader=OK, coordinator=OK
 
 PUBLIC = expect()
 SIGNED_IN = expect(anonymous=DENIED)
-COORDINATOR_PAGE = expect(anonymous=DENIED, reporter_a=DENIED, reporter_b=DENIED, leader=DENIED)
+# A page a role may not see looks missing to that role, as a forbidden object does.
+COORDINATOR_PAGE = expect(anonymous=DENIED, reporter_a=NOT_FOUND, reporter_b=NOT_FOUND, leader=NOT_FOUND)
 COORDINATOR_OBJECT = expect(anonymous=DENIED, reporter_a=NOT_FOUND, reporter_b=NOT_FOUND, leader=NOT_FOUND)

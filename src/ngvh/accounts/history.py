@@ -10,9 +10,59 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TYPE_LABELS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+
+# Bookkeeping columns a person never types: versions, checksums, sort keys, flags for the
+# demo. Showing them would bury the real change under noise.
+HIDDEN_FIELDS = frozenset({
+    "version", "order", "warnings", "source_sha256", "content_sha256", "corrections",
+    "is_demo", "is_expected", "search_text", "content_type", "extension", "is_image",
+})
+
+# Labels for fields whose model declares no verbose name of its own, so the page never
+# shows a raw column name such as ``timeframe start``.
+FIELD_LABELS = {
+    "plan": _("Plan"),
+    "group": _("Task group"),
+    "task": _("Task"),
+    "agency": _("Agency"),
+    "article": _("Article"),
+    "timeframe_start": _("Timeframe from"),
+    "timeframe_end": _("Timeframe to"),
+    "timeframe_quarter": _("Quarter"),
+    "active_from": _("In force from"),
+    "active_until": _("In force until"),
+    "origin": _("Origin"),
+    "reporting_year": _("Reporting year"),
+    "first_submitted_at": _("First submitted"),
+    "cutoff_start_month": _("Reporting period starts (month)"),
+    "cutoff_start_day": _("Reporting period starts (day)"),
+    "cutoff_end_month": _("Reporting period ends (month)"),
+    "cutoff_end_day": _("Reporting period ends (day)"),
+    "source_name": _("Source document"),
+    "imported_by": _("Imported by"),
+    "created_by": _("Created by"),
+    "uploaded_by": _("Uploaded by"),
+    "built_by": _("Built by"),
+}
+
+
+def field_label(field) -> str:
+    declared = str(field.verbose_name)
+    if declared == field.name.replace("_", " ") and field.name in FIELD_LABELS:
+        return str(FIELD_LABELS[field.name])
+    return declared
+
+
+def tracked_fields(model) -> list:
+    """Fields a person edits; the rest (keys, timestamps, ids) are bookkeeping, not history."""
+    return [
+        f for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name not in HIDDEN_FIELDS
+    ]
 
 
 @dataclass(frozen=True)
@@ -39,12 +89,15 @@ def _display(field, value, related: dict) -> str:
         return "—"
     if field.is_relation:
         obj = related.get(field.name, {}).get(value)
-        return str(obj) if obj is not None else f"#{value}"
+        return str(obj) if obj is not None else str(_("(deleted)"))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if hasattr(value, "strftime"):
+        # One clock on the page: stored datetimes are UTC, the page reads local time.
+        if hasattr(value, "hour") and timezone.is_aware(value):
+            value = timezone.localtime(value)
         return value.strftime("%d/%m/%Y %H:%M" if hasattr(value, "hour") else "%d/%m/%Y")
     return str(value)
 
@@ -53,8 +106,7 @@ def history_entries(instance, *, limit: int = 200) -> list[HistoryEntry]:
     """Newest first: who, when, and each field's before/after (a fixed number of queries)."""
     model = type(instance)
     records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
-    fields = {f.name: f for f in model._meta.concrete_fields}
-    tracked = [f for f in fields.values() if hasattr(records[0], f.attname)] if records else []
+    tracked = [f for f in tracked_fields(model) if hasattr(records[0], f.attname)] if records else []
     # Resolve foreign keys in one query per related model, not one per row.
     related: dict[str, dict] = {}
     for f in tracked:
@@ -73,6 +125,6 @@ def history_entries(instance, *, limit: int = 200) -> list[HistoryEntry]:
                     continue
             elif new == old:
                 continue
-            changes.append(Change(field=str(f.verbose_name), old=_display(f, old, related), new=_display(f, new, related)))
+            changes.append(Change(field=field_label(f), old=_display(f, old, related), new=_display(f, new, related)))
         entries.append(HistoryEntry(at=record.history_date, user=record.history_user, kind=record.history_type, changes=changes))
     return entries

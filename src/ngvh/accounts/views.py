@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -100,7 +100,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
     if (resp := _signed_in_or_login(request)) is not None:
         return resp
     if not UserPolicy.can_manage(request.user):
-        raise PermissionDenied
+        raise Http404
     form = UserFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     qs = selectors.user_list(
@@ -126,7 +126,7 @@ def user_create(request: HttpRequest) -> HttpResponse:
     if (resp := _signed_in_or_login(request)) is not None:
         return resp
     if not UserPolicy.can_manage(request.user):
-        raise PermissionDenied
+        raise Http404
     form = UserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -272,7 +272,7 @@ def security_log(request: HttpRequest) -> HttpResponse:
     if (resp := _signed_in_or_login(request)) is not None:
         return resp
     if not SecurityEventPolicy.can_view(request.user):
-        raise PermissionDenied
+        raise Http404
     form = SecurityLogFilterForm(request.GET or None)
     kind = form.cleaned_data.get("kind", "") if form.is_valid() else ""
     page = _page(request, selectors.security_events(user=request.user, kind=kind))

@@ -13,13 +13,11 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Agency, RestructuringEvent, RestructuringKind
+from .models import Agency, AgencyAlias, RestructuringEvent, RestructuringKind
 from .policies import RestructuringEventPolicy
 
 
 def agency_list(*, user, province_id: int | None = None, q: str = "") -> QuerySet[Agency]:
-    from ngvh.core.text import agency_key
-
     qs = Agency.objects.select_related("province").annotate(
         lead_count=Count("assignments", filter=Q(assignments__role="lead", assignments__active_until__isnull=True), distinct=True),
         coordinator_count=Count(
@@ -29,9 +27,33 @@ def agency_list(*, user, province_id: int | None = None, q: str = "") -> QuerySe
     if province_id:
         qs = qs.filter(province_id=province_id)
     if q:
-        key = agency_key(q)
-        qs = qs.filter(Q(name_key__contains=key) | Q(aliases__key__contains=key) | Q(short_name__iexact=q)).distinct()
+        qs = qs.filter(pk__in=_agency_ids_matching(q, province_id=province_id))
     return qs.order_by("province__name", "name")
+
+
+def _agency_ids_matching(q: str, *, province_id: int | None) -> list[int]:
+    """Agencies whose name, short name or an alias contains the query, with or without diacritics.
+
+    The stored keys keep the tones, so a query typed without them (``van hoa``) is matched
+    here against each name's search key; a province holds a few hundred agencies at most,
+    so two small queries beat a second stored key per row.
+    """
+    from ngvh.core.text import agency_key, query_key, search_key
+
+    wanted = {query_key(q), query_key(agency_key(q))} - {""}
+    if not wanted:
+        return []
+    agencies = Agency.objects.all()
+    aliases = AgencyAlias.objects.all()
+    if province_id:
+        agencies = agencies.filter(province_id=province_id)
+        aliases = aliases.filter(agency__province_id=province_id)
+    texts: list[tuple[int, str]] = []
+    for pk, name, short in agencies.values_list("pk", "name", "short_name"):
+        texts += [(pk, name), (pk, agency_key(name)), (pk, short)]
+    for pk, alias in aliases.values_list("agency_id", "alias"):
+        texts += [(pk, alias), (pk, agency_key(alias))]
+    return sorted({pk for pk, text in texts if text and any(w in search_key(text) for w in wanted)})
 
 
 def agency_get(*, user, pk: int) -> Agency:

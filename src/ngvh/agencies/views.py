@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -74,7 +74,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
     if (resp := _login_first(request)) is not None:
         return resp
     if not AgencyPolicy.can_create(request.user):
-        raise PermissionDenied
+        raise Http404
     initial = {"province": getattr(getattr(request.user, "agency", None), "province_id", None)}
     form = AgencyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +101,7 @@ def agency_edit(request: HttpRequest, pk: int) -> HttpResponse:
         return resp
     agency = selectors.agency_get(user=request.user, pk=pk)
     if not AgencyPolicy.can_edit(request.user, agency):
-        raise PermissionDenied
+        raise Http404
     form = AgencyForm(request.POST or None, initial=_agency_form_initial(agency), agency=agency)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -148,7 +148,7 @@ def restructuring_list(request: HttpRequest) -> HttpResponse:
     if (resp := _login_first(request)) is not None:
         return resp
     if not RestructuringEventPolicy.can_view(request.user):
-        raise PermissionDenied
+        raise Http404
     events = selectors.restructuring_list(user=request.user)
     return render(
         request, "agencies/restructuring_list.html",
@@ -161,7 +161,7 @@ def restructuring_create(request: HttpRequest) -> HttpResponse:
     if (resp := _login_first(request)) is not None:
         return resp
     if not RestructuringEventPolicy.can_record(request.user):
-        raise PermissionDenied
+        raise Http404
     form = RestructuringForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

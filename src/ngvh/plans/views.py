@@ -1,4 +1,4 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -114,7 +114,6 @@ def _parse_error_text(exc) -> str:
 
 def review_new(request: HttpRequest) -> HttpResponse:
     """Upload a plan document to check before it is stored (``?plan=`` replaces a stored plan)."""
-    from django.core.exceptions import PermissionDenied
     from django.shortcuts import redirect
 
     from .forms import ReviewUploadForm
@@ -125,7 +124,7 @@ def review_new(request: HttpRequest) -> HttpResponse:
     if (resp := _login_first(request)) is not None:
         return resp
     if not ImportReviewPolicy.can_create(request.user):
-        raise PermissionDenied
+        raise Http404
     plan_id = _int_or_none(request.POST.get("plan") or request.GET.get("plan"))
     target = selectors.plan_get(user=request.user, pk=plan_id) if plan_id else None
     form = ReviewUploadForm(request.POST or None, request.FILES or None)
