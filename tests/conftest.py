@@ -96,14 +96,36 @@ def browser():
         instance.close()
 
 
+CSP_WORDS = ("Content Security Policy", "Content-Security-Policy")
+
+
+def watch_csp(pg) -> list[str]:
+    """Collect every Content-Security-Policy violation the browser logs on this page.
+
+    A blocked inline style fails silently for the reader (the progress bars all drew full),
+    so every browser test fails on one instead.
+    """
+    violations: list[str] = []
+
+    def on_console(msg) -> None:
+        if any(word in msg.text for word in CSP_WORDS):
+            violations.append(f"{pg.url}: {msg.text}")
+
+    pg.on("console", on_console)
+    return violations
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     pg = context.new_page()
     pg.set_default_timeout(15000)
     pg.base = live_server.url
+    pg.csp_violations = watch_csp(pg)
     yield pg
+    violations = list(pg.csp_violations)
     context.close()
+    assert violations == [], "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 def login(page, username: str, password: str = PASSWORD) -> None:

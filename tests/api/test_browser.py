@@ -45,3 +45,7 @@ def test_redoc_loads_and_nothing_from_elsewhere_gets_through(page):
     assert "/api/activities/" in page.inner_text("body")
     assert not _foreign(page, answered)
     screenshot(page, "api-docs-redoc")
+    # the one violation is that refused logo, which is the point; any other still fails
+    refused = [v for v in page.csp_violations if "cdn.redoc.ly" in v]
+    assert refused
+    page.csp_violations[:] = [v for v in page.csp_violations if v not in refused]

@@ -127,7 +127,8 @@ def review_new(request: HttpRequest) -> HttpResponse:
         raise Http404
     plan_id = _int_or_none(request.POST.get("plan") or request.GET.get("plan"))
     target = selectors.plan_get(user=request.user, pk=plan_id) if plan_id else None
-    form = ReviewUploadForm(request.POST or None, request.FILES or None)
+    # Bound on every POST, even one with no file at all, so the missing file is said.
+    form = ReviewUploadForm(request.POST, request.FILES) if request.method == "POST" else ReviewUploadForm()
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["document"]
         try:
@@ -144,6 +145,7 @@ def review_new(request: HttpRequest) -> HttpResponse:
         request,
         "plans/review_new.html",
         {"form": form, "target": target, "drafts": selectors.import_review_list(user=request.user), "crumbs": crumbs},
+        status=400 if form.errors else 200,
     )
 
 

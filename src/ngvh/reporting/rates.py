@@ -125,6 +125,12 @@ def deadline_end(deadline: dt.date, tz) -> dt.datetime:
     return dt.datetime.combine(deadline + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
 
 
+def first_submission_late(*, first_submitted_at: dt.datetime | None, deadline: dt.date, tz) -> bool:
+    """A report is late when its FIRST submission came after the deadline day; being
+    returned and sent again later does not make an on-time report late."""
+    return first_submitted_at is not None and first_submitted_at >= deadline_end(deadline, tz)
+
+
 def compute_rates(
     *,
     plan_number: str,

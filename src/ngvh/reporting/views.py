@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,6 +32,7 @@ from .forms import (
 )
 from .models import ReportStatus
 from .policies import AmendmentPolicy, ReportingYearPolicy, ReportPolicy
+from .rates import first_submission_late
 
 PLANNED_BLANK_ROWS = 2
 
@@ -267,6 +269,9 @@ def _render_report(request, report, page=None, *, header=None, lines=None, plann
         "errors": errors or [],
         "conflict": conflict,
         "show_return": report.status == ReportStatus.RETURNED and report.return_reason,
+        "late": first_submission_late(
+            first_submitted_at=report.first_submitted_at, deadline=ry.deadline, tz=timezone.get_current_timezone()
+        ),
         "crumbs": [
             (_("Reports"), reverse("reporting:home")),
             (_("Year %(year)s") % {"year": ry.year}, reverse("reporting:year", args=[ry.pk])),
