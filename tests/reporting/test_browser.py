@@ -70,10 +70,19 @@ def test_report_is_submitted_returned_revised_accepted_and_counted(page):
     # and the coordinator accepts it, and the rates page counts it
     switch_user(page, "dieuphoi")
     page.goto(url)
+    # (accepting asks first: dismissing the question changes nothing)
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.click("#accept-button")
+    page.wait_for_timeout(300)
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.accept()))
     page.click("#accept-button")
     page.wait_for_load_state()
     report.refresh_from_db()
     assert report.status == "accepted"
+    assert questions and "Chấp nhận báo cáo này?" in questions[0]
     page.goto(f"{page.base}/reports/years/{ry.pk}/rates/")
     assert page.inner_text("[data-figure=expected]") == "4"  # A, B, C (the 2027 task) and S
     assert page.inner_text("[data-figure=submitted]") == "1"
