@@ -35,8 +35,8 @@ class ActivityData:
     partner_agency_ids: list[int] = field(default_factory=list)
     foreign_partner_ids: list[int] = field(default_factory=list)
     country_codes: list[str] = field(default_factory=list)
-    participants_total: int = 0
-    participants_foreign: int = 0
+    participants_total: int | None = None  # None: not reported (never read as zero)
+    participants_foreign: int | None = None
     budget_state: int = 0
     budget_private: int = 0
     budget_foreign: int = 0
@@ -71,7 +71,8 @@ def validate(data: ActivityData, *, plan_task_ids: set[int] | frozenset[int]) ->
         if not is_country(code):
             add("countries", _("“%(code)s” is not a country code.") % {"code": code})
     for name in ("participants_total", "participants_foreign", "media_count"):
-        if getattr(data, name) < 0:
+        value = getattr(data, name)
+        if value is not None and value < 0:
             add(name, _("Enter a number that is 0 or more."))
     for name in ("budget_state", "budget_private", "budget_foreign"):
         value = getattr(data, name)
@@ -79,7 +80,8 @@ def validate(data: ActivityData, *, plan_task_ids: set[int] | frozenset[int]) ->
             add(name, _("A budget cannot be negative: enter 0 or more đồng."))
         elif value > MAX_AMOUNT:
             add(name, _("This amount is too large; check the number of zeros."))
-    if data.participants_foreign > data.participants_total >= 0:
+    total, foreign = data.participants_total, data.participants_foreign
+    if total is not None and foreign is not None and foreign > total >= 0:
         add("participants_foreign", _("Foreign participants cannot be more than the total number of participants."))
     stray = [t for t in data.task_ids if t not in plan_task_ids]
     if stray:

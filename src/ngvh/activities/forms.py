@@ -70,8 +70,10 @@ class ActivityForm(forms.Form):
     )
     new_partner_country = forms.ChoiceField(label=_("Country of the new partner"), required=False)
     new_partner_kind = forms.ChoiceField(label=_("The new partner is"), choices=PartnerKind.choices, required=False, initial=PartnerKind.LOCALITY)
-    participants_total = forms.IntegerField(label=_("Participants (total)"), min_value=0, initial=0, required=False)
-    participants_foreign = forms.IntegerField(label=_("Of which foreign"), min_value=0, initial=0, required=False)
+    participants_total = forms.IntegerField(
+        label=_("Participants (total)"), min_value=0, required=False, help_text=_("Leave empty if the number is not known.")
+    )
+    participants_foreign = forms.IntegerField(label=_("Of which foreign"), min_value=0, required=False)
     budget_state = MoneyField(label=_("State budget (đồng)"))
     budget_private = MoneyField(label=_("Socialised/private funds (đồng)"))
     budget_foreign = MoneyField(label=_("Foreign funds (đồng)"))
@@ -132,8 +134,8 @@ class ActivityForm(forms.Form):
             partner_agency_ids=[a.pk for a in c.get("partner_agencies") or []],
             foreign_partner_ids=foreign_partner_ids,
             country_codes=list(c.get("countries") or []),
-            participants_total=c.get("participants_total") or 0,
-            participants_foreign=c.get("participants_foreign") or 0,
+            participants_total=c.get("participants_total"),
+            participants_foreign=c.get("participants_foreign"),
             budget_state=c.get("budget_state") or 0,
             budget_private=c.get("budget_private") or 0,
             budget_foreign=c.get("budget_foreign") or 0,

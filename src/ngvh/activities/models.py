@@ -69,8 +69,9 @@ class Activity(models.Model):
         "agencies.Agency", related_name="partner_activities", blank=True, verbose_name=_("partner agencies")
     )
     foreign_partners = models.ManyToManyField(ForeignPartner, related_name="activities", blank=True, verbose_name=_("foreign partners"))
-    participants_total = models.PositiveIntegerField(_("participants"), default=0)
-    participants_foreign = models.PositiveIntegerField(_("of which foreign"), default=0)
+    # Blank means "not reported", not zero: totals say how many activities gave a number.
+    participants_total = models.PositiveIntegerField(_("participants"), null=True, blank=True, default=None)
+    participants_foreign = models.PositiveIntegerField(_("of which foreign"), null=True, blank=True, default=None)
     budget_state = models.BigIntegerField(_("state budget (đồng)"), default=0)
     budget_private = models.BigIntegerField(_("socialised/private funds (đồng)"), default=0)
     budget_foreign = models.BigIntegerField(_("foreign funds (đồng)"), default=0)
@@ -102,7 +103,11 @@ class Activity(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(end_date__gte=F("start_date")), name="activity_dates_ordered"),
-            models.CheckConstraint(condition=Q(participants_foreign__lte=F("participants_total")), name="activity_foreign_le_total"),
+            models.CheckConstraint(
+                condition=Q(participants_foreign__isnull=True) | Q(participants_total__isnull=True)
+                | Q(participants_foreign__lte=F("participants_total")),
+                name="activity_foreign_le_total",
+            ),
             models.CheckConstraint(
                 condition=Q(budget_state__gte=0, budget_private__gte=0, budget_foreign__gte=0), name="activity_budget_non_negative"
             ),
@@ -214,6 +219,8 @@ class ActivityRollup(models.Model):
     kind = models.CharField(max_length=20, choices=ActivityKind.choices)
     status = models.CharField(max_length=20, choices=ActivityStatus.choices)
     n = models.PositiveIntegerField(default=0)
+    # Activities that gave a number of participants (a blank one is not a zero).
+    participants_reported = models.PositiveIntegerField(default=0)
     participants = models.BigIntegerField(default=0)
     participants_foreign = models.BigIntegerField(default=0)
     budget_state = models.BigIntegerField(default=0)

@@ -33,7 +33,7 @@ from .models import (
     ActivityRollup,
 )
 
-SUMS = ("n", "participants", "participants_foreign", "budget_state", "budget_private", "budget_foreign", "media")
+SUMS = ("n", "participants_reported", "participants", "participants_foreign", "budget_state", "budget_private", "budget_foreign", "media")
 KEY = ("plan_id", "year", "month", "kind", "status")
 COUNTRY_KEY = ("plan_id", "year", "status", "code")
 
@@ -47,6 +47,7 @@ class Facts:
     month: int
     kind: str
     status: str
+    participants_reported: int
     participants: int
     participants_foreign: int
     budget_state: int
@@ -63,8 +64,9 @@ class Facts:
             month=activity.start_date.month,
             kind=activity.kind,
             status=activity.status,
-            participants=activity.participants_total,
-            participants_foreign=activity.participants_foreign,
+            participants_reported=int(activity.participants_total is not None),
+            participants=activity.participants_total or 0,
+            participants_foreign=activity.participants_foreign or 0,
             budget_state=activity.budget_state,
             budget_private=activity.budget_private,
             budget_foreign=activity.budget_foreign,
@@ -82,8 +84,9 @@ class Facts:
             month=start.month,
             kind=values["kind"],
             status=values["status"],
-            participants=values["participants_total"],
-            participants_foreign=values["participants_foreign"],
+            participants_reported=int(values["participants_total"] is not None),
+            participants=values["participants_total"] or 0,
+            participants_foreign=values["participants_foreign"] or 0,
             budget_state=values["budget_state"],
             budget_private=values["budget_private"],
             budget_foreign=values["budget_foreign"],
@@ -106,7 +109,7 @@ class Delta:
 
     def add(self, facts: Facts, sign: int = 1) -> Delta:
         row = self.rows[(facts.plan_id, facts.year, facts.month, facts.kind, facts.status)]
-        values = (1, facts.participants, facts.participants_foreign, facts.budget_state, facts.budget_private,
+        values = (1, facts.participants_reported, facts.participants, facts.participants_foreign, facts.budget_state, facts.budget_private,
                   facts.budget_foreign, facts.media)
         for i, value in enumerate(values):
             row[i] += sign * value
@@ -201,14 +204,14 @@ def recompute(*, plan_id: int | None = None) -> tuple[dict[tuple, tuple], dict[t
         activities.annotate(month=ExtractMonth("start_date"))
         .values("plan_id", "year", "month", "kind", "status")
         .annotate(
-            n=Count("id"), p=Sum("participants_total"), pf=Sum("participants_foreign"), bs=Sum("budget_state"),
+            n=Count("id"), pr=Count("participants_total"), p=Sum("participants_total"), pf=Sum("participants_foreign"), bs=Sum("budget_state"),
             bp=Sum("budget_private"), bf=Sum("budget_foreign"), m=Sum("media_count"),
         )
         .order_by()
     )
     expected = {
         (r["plan_id"], r["year"], r["month"], r["kind"], r["status"]): (
-            r["n"], r["p"] or 0, r["pf"] or 0, r["bs"] or 0, r["bp"] or 0, r["bf"] or 0, r["m"] or 0
+            r["n"], r["pr"], r["p"] or 0, r["pf"] or 0, r["bs"] or 0, r["bp"] or 0, r["bf"] or 0, r["m"] or 0
         )
         for r in rows
     }

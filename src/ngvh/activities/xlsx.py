@@ -293,6 +293,9 @@ def _date(value) -> dt.date | None:
 _AMOUNT_RE = re.compile(r"^-?\d+$")
 
 
+OPTIONAL_COUNTS = frozenset({"participants_total", "participants_foreign"})
+
+
 def _int(value) -> int:
     if value is None or value == "":
         return 0
@@ -460,7 +463,9 @@ def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> Che
         numbers = {}
         for key in number_keys:
             try:
-                numbers[key] = int_of(cell(key))
+                raw = cell(key)
+                # A blank count of people is "not reported"; a blank amount is nothing spent.
+                numbers[key] = None if key in OPTIONAL_COUNTS and (raw is None or text(key) == "") else int_of(raw)
             except ValueError:
                 bad(key, _("“%(value)s” is not a whole number.") % {"value": text(key)})
                 numbers[key] = 0

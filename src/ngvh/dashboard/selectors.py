@@ -35,6 +35,7 @@ BUDGET_SOURCES = ("budget_state", "budget_private", "budget_foreign")
 @dataclass
 class ActivityFigures:
     count: int = 0
+    participants_reported: int = 0  # activities that gave a number of participants
     participants: int = 0
     participants_foreign: int = 0
     budget_state: int = 0
@@ -52,6 +53,7 @@ class ActivityFigures:
     def as_dict(self) -> dict:
         return {
             "count": self.count,
+            "participants_reported": self.participants_reported,
             "participants": self.participants,
             "participants_foreign": self.participants_foreign,
             "budget_state": self.budget_state,
@@ -97,6 +99,7 @@ def activity_figures(*, plan_id: int | None, year: int | None, group_id: int | N
         .values("kind", "month")
         .annotate(
             n=Count("id"),
+            reported=Count("participants_total"),
             participants=Sum("participants_total"),
             foreign=Sum("participants_foreign"),
             state=Sum("budget_state"),
@@ -124,6 +127,7 @@ def _rollup_figures(*, plan_id: int | None, year: int | None) -> ActivityFigures
         rows, countries = rows.filter(year=year), countries.filter(year=year)
     rows = rows.values("kind", "month").annotate(
         n=Sum("n"),
+        reported=Sum("participants_reported"),
         participants=Sum("participants"),
         foreign=Sum("participants_foreign"),
         state=Sum("budget_state"),
@@ -140,6 +144,7 @@ def _figures(rows, countries) -> ActivityFigures:
     for row in rows:
         n = row["n"]
         figures.count += n
+        figures.participants_reported += row["reported"] or 0
         figures.participants += row["participants"] or 0
         figures.participants_foreign += row["foreign"] or 0
         figures.budget_state += row["state"] or 0

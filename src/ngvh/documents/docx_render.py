@@ -28,6 +28,7 @@ from .vocab import (
     REPORT_STATUS_VI,
     STATUS_VI,
     place_date_line,
+    reported_note,
     vn_int,
     vn_money,
 )
@@ -254,7 +255,8 @@ def _overview(doc, content: dict) -> None:
         f"Tổng số nhiệm vụ: {ov['tasks_total']}; số báo cáo được tổng hợp: {ov['reports_used']}.",
         *[f"{STATUS_VI[s]}: {by_status.get(s, 0)} nhiệm vụ." for s in STATUS_ORDER if by_status.get(s, 0)],
         f"Số hoạt động đã tổ chức: {vn_int(ov['activities'])}; số lượt người tham gia: {vn_int(ov['participants'])}, "
-        f"trong đó người nước ngoài: {vn_int(ov['participants_foreign'])}.",
+        f"trong đó người nước ngoài: {vn_int(ov['participants_foreign'])}"
+        f"{reported_note(ov.get('participants_reported'), ov['activities'])}.",
         f"Số quốc gia, vùng lãnh thổ: {ov['countries']}.",
         "Kinh phí: " + "; ".join(f"{BUDGET_VI[k]} {vn_money(ov[k])}" for k in BUDGET_VI) + f"; tổng cộng {vn_money(ov['budget_total'])}.",
     ]

@@ -22,7 +22,7 @@ from . import selectors
 from .models import Consolidation
 from .policies import ConsolidationPolicy
 from .rollup import STATUS_ORDER
-from .vocab import STATUS_VI, vn_int, vn_money
+from .vocab import STATUS_VI, reported_note, vn_int, vn_money
 
 
 class NothingToConsolidate(Exception):
@@ -199,7 +199,8 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
         f"{by_status['overdue']} nhiệm vụ quá hạn chưa hoàn thành, {by_status['not_arisen']} nhiệm vụ không phát sinh "
         f"trong kỳ. Các cơ quan, đơn vị đã tổ chức {vn_int(figures['count'])} hoạt động với "
         f"{vn_int(figures['participants'])} lượt người tham gia, trong đó {vn_int(figures['participants_foreign'])} "
-        f"lượt người nước ngoài; tổng kinh phí {vn_money(figures['budget_total'])}."
+        f"lượt người nước ngoài{reported_note(figures['participants_reported'], figures['count'])}; "
+        f"tổng kinh phí {vn_money(figures['budget_total'])}."
     )
     directions = (
         f"Năm {year + 1}, tiếp tục triển khai các nhiệm vụ của Kế hoạch; tập trung hoàn thành các nhiệm vụ "
@@ -221,6 +222,7 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
             "tasks_by_status": by_status,
             "reports_used": len(reports),
             "activities": figures["count"],
+            "participants_reported": figures["participants_reported"],
             "participants": figures["participants"],
             "participants_foreign": figures["participants_foreign"],
             "budget_state": figures["budget_state"],

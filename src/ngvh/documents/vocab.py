@@ -54,6 +54,14 @@ def vn_int(value) -> str:
     return f"{int(value or 0):,}".replace(",", ".")
 
 
+def reported_note(reported: int | None, count: int) -> str:
+    """`` (theo số liệu của 5/7 hoạt động có báo số người)`` when some activities gave no
+    number of participants, so a total is never read as covering them; empty otherwise."""
+    if reported is None or reported >= count:
+        return ""
+    return f" (theo số liệu của {vn_int(reported)}/{vn_int(count)} hoạt động có báo số người tham gia)"
+
+
 def vn_money(value) -> str:
     return vn_int(value) + " đồng"
 

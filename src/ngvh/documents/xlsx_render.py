@@ -124,6 +124,7 @@ def render_xlsx(content: dict) -> bytes:
         ["Số báo cáo được tổng hợp", ov["reports_used"], INT_FORMAT],
         ["Số hoạt động", ov["activities"], INT_FORMAT],
         ["Số lượt người tham gia", ov["participants"], INT_FORMAT],
+        ["Số hoạt động có báo số người tham gia", ov.get("participants_reported", ov["activities"]), INT_FORMAT],
         ["Trong đó người nước ngoài", ov["participants_foreign"], INT_FORMAT],
         ["Số quốc gia, vùng lãnh thổ", ov["countries"], INT_FORMAT],
         *[[f"Kinh phí: {BUDGET_VI[k]}", ov[k], MONEY_FORMAT] for k in BUDGET_VI],

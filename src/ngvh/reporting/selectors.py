@@ -196,6 +196,7 @@ class Indicators:
     """Figures derived from linked activities (counts, participants, budget by source, countries)."""
 
     activities: int = 0
+    participants_reported: int = 0  # activities that gave a number; blank is not zero
     participants: int = 0
     participants_foreign: int = 0
     budget_state: int = 0
@@ -213,8 +214,10 @@ class Indicators:
         countries: set[str] = set()
         for a in activities:
             ind.activities += 1
-            ind.participants += a.participants_total
-            ind.participants_foreign += a.participants_foreign
+            if a.participants_total is not None:
+                ind.participants_reported += 1
+                ind.participants += a.participants_total
+            ind.participants_foreign += a.participants_foreign or 0
             ind.budget_state += a.budget_state
             ind.budget_private += a.budget_private
             ind.budget_foreign += a.budget_foreign

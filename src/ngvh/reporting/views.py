@@ -202,7 +202,6 @@ def _activity_summaries(page) -> None:
     The same activity can be offered on several lines and listed under partners; a
     per-row ``{% include %}`` with four filters made up most of the report page's render.
     """
-    participants = _("participants")
     seen = set()
     for lv in page.lines:
         for a in [*lv.candidates, *(x for p in lv.partners for x in p["activities"])]:
@@ -211,10 +210,11 @@ def _activity_summaries(page) -> None:
             seen.add(id(a))
             dates = vdate(a.start_date) if a.end_date == a.start_date else f"{vdate(a.start_date)}–{vdate(a.end_date)}"
             budget = f" · {vnd(a.budget_total)}" if a.budget_total else ""
-            a.summary = format_html(
-                '<span>{}</span> <span class="muted">{} · {} {}{}</span>',
-                a.title, dates, vint(a.participants_total), participants, budget,
+            people = (
+                _("participants not given") if a.participants_total is None
+                else _("%(n)s participants") % {"n": vint(a.participants_total)}
             )
+            a.summary = format_html('<span>{}</span> <span class="muted">{} · {}{}</span>', a.title, dates, people, budget)
 
 
 def _checked_ids(lv, form) -> set[int]:
