@@ -189,3 +189,21 @@ def test_demo_is_idempotent_and_marked(plan_a, client, coordinator):
     assert set(Activity.objects.values_list("year", flat=True)) == {2023, 2024, 2025, 2026}
     client.force_login(coordinator)
     assert "tag--demo" in client.get(reverse("activities:list"), {"plan": plan.pk}).content.decode()
+
+
+def test_exports_number_rows_1_to_n_not_by_database_id(client, reporter_a, agency_a, plan_a):
+    from openpyxl import load_workbook
+
+    # given three activities whose ids are not 1, 2, 3
+    plan, _ = plan_a
+    ActivityFactory.create_batch(5, plan=plan, agency=agency_a)
+    Activity.objects.all().delete()
+    for title in ("Một", "Hai", "Ba"):
+        services.activity_create(user=reporter_a, plan=plan, data=activity_data(agency=agency_a, title=title))
+    client.force_login(reporter_a)
+    # when they are exported in Vietnamese
+    body = client.get(reverse("activities:export_xlsx"), {"plan": plan.pk}, HTTP_ACCEPT_LANGUAGE="vi").content
+    ws = load_workbook(io.BytesIO(body)).worksheets[0]
+    # then the first column is STT 1…n
+    assert ws.cell(row=1, column=1).value == "STT"
+    assert [ws.cell(row=r, column=1).value for r in range(2, 5)] == [1, 2, 3]

@@ -36,13 +36,21 @@ def _decided_draft_url(w):
     return reverse("plans:review_import", args=[_draft(w).pk])
 
 
+def _upload(w):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .review_documents import plan_docx
+
+    return {"document": SimpleUploadedFile("ke-hoach.docx", plan_docx())}
+
+
 def _review_url(name):
     return lambda w: reverse(name, args=[_draft(w).pk])
 
 
 ROWS += [
     Row("plans:review_new", lambda w: reverse("plans:review_new"), COORDINATOR_PAGE),
-    Row("plans:review_new", lambda w: reverse("plans:review_new"), COORDINATOR_PAGE, method="POST"),
+    Row("plans:review_new", lambda w: reverse("plans:review_new"), COORDINATOR_PAGE, method="POST", data=_upload),
     Row("plans:review", _review_url("plans:review"), COORDINATOR_OBJECT),
     Row("plans:review_tasks", _review_url("plans:review_tasks"), COORDINATOR_OBJECT, method="POST"),
     Row("plans:review_agencies", _review_url("plans:review_agencies"), COORDINATOR_OBJECT, method="POST"),

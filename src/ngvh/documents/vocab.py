@@ -34,7 +34,7 @@ KIND_VI = {
 }
 
 REPORT_STATUS_VI = {
-    "draft": "Đang soạn",
+    "draft": "Dự thảo",
     "submitted": "Đã gửi",
     "returned": "Bị trả lại",
     "accepted": "Đã chấp nhận",
