@@ -22,7 +22,7 @@ from . import selectors
 from .models import Consolidation
 from .policies import ConsolidationPolicy
 from .rollup import STATUS_ORDER
-from .vocab import STATUS_VI, reported_note, vn_int, vn_money
+from .vocab import STATUS_VI, Locality, locality, reported_note, vn_int, vn_money
 
 
 class NothingToConsolidate(Exception):
@@ -188,7 +188,7 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
 
     done = by_status["done_on_time"] + by_status["done_late"] + by_status["done_no_deadline"]
     intro = (
-        f"Thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} của Ủy ban nhân dân thành phố "
+        f"Thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} của {_locality(plan).issuer} "
         f"triển khai Chiến lược Ngoại giao văn hóa đến năm 2030, trên cơ sở báo cáo của {len(reports)} cơ quan, "
         f"đơn vị, kết quả thực hiện năm {year} được tổng hợp như sau:"
     )
@@ -284,17 +284,21 @@ def consolidation_build(
     return consolidation
 
 
+def _locality(plan: Plan) -> Locality:
+    return locality(issuer=plan.issuer, place=plan.place, province=plan.province.name)
+
+
 def _default_settings(plan: Plan) -> dict:
-    place = plan.place or "Hải Phòng"
+    where = _locality(plan)
     return {
-        "place": place,
+        "place": plan.place or where.name,
         "issued_on": timezone.localdate(),
-        "issuing_body": (plan.issuer or f"Ủy ban nhân dân thành phố {place}").upper(),
+        "issuing_body": (plan.issuer or where.issuer).upper(),
         "recipients": [
             "Bộ Ngoại giao",
-            "TTTU, TT HĐND thành phố",
-            "CT, các PCT UBND thành phố",
-            "Các sở, ban, ngành thành phố",
+            f"TTTU, TT HĐND {where.unit}",  # Thành ủy and Tỉnh ủy share the abbreviation
+            f"CT, các PCT UBND {where.unit}",
+            f"Các sở, ban, ngành {where.unit}",
         ],
     }
 

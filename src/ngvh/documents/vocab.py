@@ -7,6 +7,10 @@ Pure: no database.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+
 # Government task-status wording (domain.md §3).
 STATUS_VI = {
     "done_on_time": "Đã hoàn thành đúng hạn",
@@ -52,6 +56,33 @@ MONTHS_VI = [f"T{m}" for m in range(1, 13)]
 
 def vn_int(value) -> str:
     return f"{int(value or 0):,}".replace(",", ".")
+
+
+_ISSUER_RE = re.compile(r"^\s*(?:ủy|uỷ) ban nhân dân\s+(tỉnh|thành phố)\s+(.+?)\s*$", re.IGNORECASE)
+_UNIT_RE = re.compile(r"^\s*(tỉnh|thành phố|tp\.?)\s+(.+?)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Locality:
+    """Who issues the city's (or the province's) report: ``unit`` is ``tỉnh`` or ``thành phố``."""
+
+    unit: str
+    name: str
+
+    @property
+    def issuer(self) -> str:
+        return f"Ủy ban nhân dân {self.unit} {self.name}"
+
+
+def locality(*, issuer: str, place: str, province: str) -> Locality:
+    """The province's own words, read from the plan's issuer (``Ủy ban nhân dân tỉnh Quảng
+    Ngãi``), so no report of another province says ``thành phố`` or ``Hải Phòng``."""
+    if match := _ISSUER_RE.match(unicodedata.normalize("NFC", issuer or "")):
+        return Locality(unit=match.group(1).lower(), name=match.group(2))
+    if match := _UNIT_RE.match(unicodedata.normalize("NFC", province or "")):
+        unit = match.group(1).lower()
+        return Locality(unit="thành phố" if unit.startswith("tp") else unit, name=match.group(2))
+    return Locality(unit="tỉnh", name=(place or province or "").strip())
 
 
 def reported_note(reported: int | None, count: int) -> str:
