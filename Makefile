@@ -2,15 +2,17 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: run test install system-deps lint messages bench bench-quick clean
+.PHONY: run test install system-deps lint lock messages bench bench-quick clean
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package (and what they pull in) to the versions the suite
+# passed with; `make lock` refreshes it after a change to pyproject.toml.
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
@@ -43,6 +45,10 @@ system-deps:
 ## make test: set up and run the whole suite (SQLite; CI runs it again on PostgreSQL)
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+lock: $(STAMP)
+	$(BIN)/python -m pip install -q pip-tools
+	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -14,6 +14,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import execute_from_command_line
 
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["bench"]:
+        os.environ["NGVH_BENCH"] = "1"
     execute_from_command_line(["ngvh", *args])
 
 

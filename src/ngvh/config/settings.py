@@ -65,8 +65,11 @@ INSTALLED_APPS = [
     "ngvh.dashboard",
     "ngvh.api",
     "ngvh.public",
-    "ngvh.bench",
 ]
+# The benchmark is a developer's tool: its command exists only where the bench runs
+# (``ngvh bench`` sets this), never in a production install.
+if os.environ.get("NGVH_BENCH") == "1":
+    INSTALLED_APPS.append("ngvh.bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
