@@ -157,7 +157,11 @@ def activity_create(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("The activity has been recorded."))
                 return redirect("activities:detail", pk=activity.pk)
     else:
-        form = _form(request, plan, initial={"status": ActivityStatus.DONE, "place_country": "VN"})
+        initial = {"status": ActivityStatus.DONE, "place_country": "VN"}
+        task_id = _int(request.GET.get("task"))
+        if task_id and plan.tasks.filter(pk=task_id, retired_on__isnull=True).exists():
+            initial["tasks"] = [task_id]  # "Record an activity for this task" on the task page
+        form = _form(request, plan, initial=initial)
     return _render_form(request, form, plan=plan, activity=None)
 
 

@@ -65,12 +65,19 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     version = _int_or_none(request.GET.get("version"))
     task = selectors.task_get(user=request.user, plan_id=pk, code=code, version=version)
     assignments = list(task.assignments.all())
+    page = selectors.task_page(
+        user=request.user, task=task, year=_int_or_none(request.GET.get("year")), agency_id=_int_or_none(request.GET.get("agency"))
+    )
+    from ngvh.accounts.policies import HistoryPolicy
+
     return render(
         request,
         "plans/task_detail.html",
         {
             "task": task,
             "plan": task.plan,
+            "page": page,
+            "can_see_history": HistoryPolicy.can_view(request.user, task),
             "lead": [a for a in assignments if a.role == "lead"],
             "coordinators": [a for a in assignments if a.role == "coordinator"],
             "crumbs": [
