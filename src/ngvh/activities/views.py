@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ngvh.accounts.policies import HistoryPolicy
 from ngvh.agencies.models import Agency
 from ngvh.plans import selectors as plan_selectors
 
@@ -195,6 +196,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "attachment_form": AttachmentForm() if can_edit else None,
             "history": selectors.activity_history(activity=activity),
+            "can_see_history": HistoryPolicy.can_view(request.user, activity),
             "crumbs": [(_("Activities"), reverse("activities:list")), (activity.title[:60], None)],
         },
     )

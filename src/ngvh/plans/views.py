@@ -30,6 +30,12 @@ def _can_replace(user, plan) -> bool:
     return ImportReviewPolicy.can_replace(user, plan)
 
 
+def _can_see_history(user, obj) -> bool:
+    from ngvh.accounts.policies import HistoryPolicy
+
+    return HistoryPolicy.can_view(user, obj)
+
+
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(user=request.user, pk=pk)
     group = request.GET.get("group", "").strip()
@@ -56,6 +62,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "filters": {"group": group, "agency": agency_id, "q": q},
             "filtered": bool(group or agency_id or q),
             "can_replace": _can_replace(request.user, plan),
+            "can_see_history": _can_see_history(request.user, plan),
             "crumbs": [(_("Plans"), reverse("plans:list")), (plan.number, None)],
         },
     )
@@ -68,8 +75,6 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     page = selectors.task_page(
         user=request.user, task=task, year=_int_or_none(request.GET.get("year")), agency_id=_int_or_none(request.GET.get("agency"))
     )
-    from ngvh.accounts.policies import HistoryPolicy
-
     return render(
         request,
         "plans/task_detail.html",
@@ -77,7 +82,7 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             "task": task,
             "plan": task.plan,
             "page": page,
-            "can_see_history": HistoryPolicy.can_view(request.user, task),
+            "can_see_history": _can_see_history(request.user, task),
             "lead": [a for a in assignments if a.role == "lead"],
             "coordinators": [a for a in assignments if a.role == "coordinator"],
             "crumbs": [
