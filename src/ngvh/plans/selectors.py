@@ -356,3 +356,83 @@ def task_page(*, user, task: Task, year: int | None = None, agency_id: int | Non
         agency_id=agency_id,
         reads_all=reads_everything(user),
     )
+
+
+# ---- search ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Passage:
+    plan: Plan
+    section_code: str
+    section_title: str
+    text: str
+
+
+@dataclass
+class SearchResults:
+    q: str
+    tasks: list
+    passages: list[Passage]
+    activities: list
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks) + len(self.passages) + len(self.activities)
+
+
+def _body_keys(plan: Plan) -> list[tuple[str, str, str, str]]:
+    """``(section code, section title, text, key)`` for every title and paragraph of the
+    plan's body; cached per plan content, since building keys costs more than matching."""
+    from django.core.cache import cache
+
+    from ngvh.core.text import search_key
+
+    cache_key = f"plan-body-keys:{plan.pk}:{plan.version}:{plan.content_sha256}"
+    found = cache.get(cache_key)
+    if found is None:
+        found = []
+        for section in plan.body or []:
+            code, title = str(section.get("code", "")), str(section.get("title", ""))
+            for text in [title, *section.get("paragraphs", [])]:
+                if text:
+                    found.append((code, title, str(text), search_key(str(text))))
+        cache.set(cache_key, found, 24 * 3600)
+    return found
+
+
+def search(*, user, q: str, limit: int = 100) -> SearchResults:
+    """Tasks, passages of the plans' text and activities matching ``q``, diacritics optional
+    (``le hoi`` finds ``Lễ hội Hoa Phượng Đỏ``), within what the user may read.
+
+    Four queries whatever the number of matches: plans with their text, tasks (and their
+    assignments), activities with their agency.
+    """
+    from ngvh.activities.selectors import visible_activities
+
+    key = query_key(q)
+    if not key:
+        return SearchResults(q=q, tasks=[], passages=[], activities=[])
+    plans = list(_visible_plans(user).only("id", "number", "title", "body", "version", "content_sha256", "province_id", "province__name"))
+    passages = []
+    for plan in plans:
+        for code, title, text, text_key in _body_keys(plan):
+            if key in text_key:
+                passages.append(Passage(plan=plan, section_code=code, section_title=title, text=text))
+                if len(passages) >= limit:
+                    break
+    plan_ids = [p.pk for p in plans]
+    tasks = list(
+        Task.objects.filter(plan_id__in=plan_ids, retired_on__isnull=True, search_text__contains=key)
+        .select_related("plan", "group")
+        .prefetch_related(_assignments_prefetch())
+        .order_by("plan_id", "order")[:limit]
+    )
+    activities = list(
+        visible_activities(user)
+        .filter(plan_id__in=plan_ids, search_text__contains=key)
+        .select_related("agency", "plan")
+        .defer("search_text", "description", "outcome")
+        .order_by("-start_date", "-id")[:limit]
+    )
+    return SearchResults(q=q, tasks=tasks, passages=passages, activities=activities)

@@ -95,12 +95,17 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 
 def task_search(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
-    tasks = selectors.task_search(user=request.user, q=q) if q else []
+    q = request.GET.get("q", "").strip()[:200]
+    results = selectors.search(user=request.user, q=q) if q else None
     return render(
         request,
         "plans/search.html",
-        {"q": q, "tasks": tasks, "crumbs": [(_("Plans"), reverse("plans:list")), (_("Search"), None)]},
+        {
+            "q": q,
+            "results": results,
+            "tasks": results.tasks if results else [],
+            "crumbs": [(_("Plans"), reverse("plans:list")), (_("Search"), None)],
+        },
     )
 
 
