@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from tests.factories import PlanFactory
+from tests.factories import ActivityFactory, AnnualReportFactory, PlanFactory
 from tests.security.matrix import COORDINATOR_OBJECT, COORDINATOR_PAGE, PUBLIC, SIGNED_IN, Row
 
 
@@ -34,5 +34,9 @@ ROWS = [
     Row("accounts:user_force_reset", _user_url("accounts:user_force_reset"), COORDINATOR_OBJECT, method="POST"),
     Row("accounts:user_history", _user_url("accounts:user_history"), COORDINATOR_OBJECT),
     Row("accounts:object_history", lambda w: reverse("accounts:object_history", args=["plan", PlanFactory().pk]), COORDINATOR_OBJECT),
+    Row("accounts:object_history", lambda w: reverse("accounts:object_history", args=["report", AnnualReportFactory(agency=w.agency_a).pk]),
+        COORDINATOR_OBJECT),
+    Row("accounts:object_history", lambda w: reverse("accounts:object_history", args=["activity", ActivityFactory(agency=w.agency_a).pk]),
+        COORDINATOR_OBJECT),
     Row("accounts:security_log", lambda w: reverse("accounts:security_log"), COORDINATOR_PAGE),
 ]

@@ -245,26 +245,38 @@ def user_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def object_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """History of plan data (plans and tasks), for the pages of the plans app to link to."""
+    """History of plan data (plans and tasks), annual reports and activities, for their
+    pages to link to ("Lịch sử xử lý")."""
+    from ngvh.activities.models import Activity
     from ngvh.plans.models import Plan, Task
+    from ngvh.reporting.models import AnnualReport
 
     if (resp := _signed_in_or_login(request)) is not None:
         return resp
-    models = {"plan": Plan, "task": Task}
+    models = {"plan": Plan, "task": Task, "report": AnnualReport, "activity": Activity}
     model = models.get(kind)
     obj = model.objects.filter(pk=pk).first() if model is not None else None
     if obj is None or not HistoryPolicy.can_view(request.user, obj):
         raise Http404
+    section = (_("Plans"), reverse("plans:list"))
     if kind == "task":
         back = reverse("plans:task", args=[obj.plan_id, obj.code])
         label = _("Task %(code)s") % {"code": obj.code}
+    elif kind == "report":
+        back = reverse("reporting:report", args=[obj.pk])
+        label = _("Annual report %(year)s — %(agency)s") % {"year": obj.reporting_year.year, "agency": obj.agency.name}
+        section = (_("Reports"), reverse("reporting:home"))
+    elif kind == "activity":
+        back = reverse("activities:detail", args=[obj.pk])
+        label = obj.title[:60]
+        section = (_("Activities"), reverse("activities:list"))
     else:
         back = reverse("plans:detail", args=[obj.pk])
         label = obj.number
     return render(
         request, "accounts/history.html",
         {"object": obj, "entries": history_entries(obj), "title": _("Change history: %(name)s") % {"name": label},
-         "crumbs": [(_("Plans"), reverse("plans:list")), (label, back), (_("History"), None)]},
+         "crumbs": [section, (label, back), (_("History"), None)]},
     )
 
 

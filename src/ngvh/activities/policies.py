@@ -64,6 +64,14 @@ class ActivityPolicy:
         return is_reporter(user) and belongs_to(user, agency_id)
 
     @staticmethod
+    def can_record_for_task(user, agency_ids) -> bool:
+        """Whether to offer recording an activity for a task held by ``agency_ids``: the
+        focal point for any task, a reporter for the tasks of their own agency."""
+        if is_coordinator(user):
+            return True
+        return is_reporter(user) and user.agency_id is not None and user.agency_id in set(agency_ids)
+
+    @staticmethod
     def can_edit(user, activity) -> bool:
         return is_coordinator(user) or (is_reporter(user) and belongs_to(user, activity.agency_id))
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ngvh.accounts.policies import HistoryPolicy
 from ngvh.agencies.models import Agency
 from ngvh.plans import selectors as plan_selectors
 
@@ -157,7 +158,11 @@ def activity_create(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("The activity has been recorded."))
                 return redirect("activities:detail", pk=activity.pk)
     else:
-        form = _form(request, plan, initial={"status": ActivityStatus.DONE, "place_country": "VN"})
+        initial = {"status": ActivityStatus.DONE, "place_country": "VN"}
+        task_id = _int(request.GET.get("task"))
+        if task_id and plan.tasks.filter(pk=task_id, retired_on__isnull=True).exists():
+            initial["tasks"] = [task_id]  # "Record an activity for this task" on the task page
+        form = _form(request, plan, initial=initial)
     return _render_form(request, form, plan=plan, activity=None)
 
 
@@ -191,6 +196,7 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": can_edit,
             "attachment_form": AttachmentForm() if can_edit else None,
             "history": selectors.activity_history(activity=activity),
+            "can_see_history": HistoryPolicy.can_view(request.user, activity),
             "crumbs": [(_("Activities"), reverse("activities:list")), (activity.title[:60], None)],
         },
     )

@@ -207,3 +207,46 @@ def restructuring_moves(*, event: RestructuringEvent) -> list:
         .select_related("task", "task__plan", "agency", "origin__agency")
         .order_by("task__plan_id", "task__order", "role")
     )
+
+
+# ---- the agency page's work by year ---------------------------------------------------------
+
+
+@dataclass
+class AgencyYear:
+    year: int
+    activities: list
+    reports: list
+
+
+def agency_work_by_year(*, user, agency: Agency, limit: int = 500) -> list[AgencyYear]:
+    """The agency's activities and annual reports, grouped by year, newest first.
+
+    Each follows its own reading rule (activities: ``ActivityPolicy``; reports: the
+    report rule, so a visitor or another agency sees none). Two queries.
+    """
+    from ngvh.accounts.policies import belongs_to, reads_everything
+    from ngvh.activities.selectors import visible_activities
+    from ngvh.reporting.models import AnnualReport
+
+    activities = list(
+        visible_activities(user)
+        .filter(agency=agency)
+        .select_related("plan")
+        .only("id", "title", "status", "kind", "start_date", "end_date", "year", "is_demo", "plan__id", "plan__number")
+        .order_by("-start_date", "-id")[:limit]
+    )
+    reports = []
+    if reads_everything(user) or belongs_to(user, agency.pk):
+        reports = list(
+            AnnualReport.objects.filter(agency=agency)
+            .select_related("reporting_year", "reporting_year__plan")
+            .order_by("-reporting_year__year", "reporting_year__plan_id")
+        )
+    years: dict[int, AgencyYear] = {}
+    for activity in activities:
+        years.setdefault(activity.year, AgencyYear(activity.year, [], [])).activities.append(activity)
+    for report in reports:
+        year = report.reporting_year.year
+        years.setdefault(year, AgencyYear(year, [], [])).reports.append(report)
+    return [years[y] for y in sorted(years, reverse=True)]

@@ -55,6 +55,7 @@ def agency_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "lead": lead,
             "coordinating": coordinating,
             "lineage": selectors.agency_lineage(agency),
+            "work_years": selectors.agency_work_by_year(user=request.user, agency=agency),
             "can_edit": AgencyPolicy.can_edit(request.user, agency),
             "can_view_history": AgencyPolicy.can_view_history(request.user, agency),
             "crumbs": [(_("Agencies"), reverse("agencies:list")), (agency.name, None)],

@@ -270,3 +270,169 @@ def import_review_page(*, review) -> ReviewPage:
         review=review, province=province, agencies=agencies, tasks=tasks, rows=rows, unknown=unknown,
         general_warnings=general, source=source, flagged=flagged,
     )
+
+
+# ---- the task page -------------------------------------------------------------------------
+
+
+@dataclass
+class TaskPage:
+    task: Task
+    years: list  # reporting_figures.YearStatus, oldest first (official figures)
+    activities: list
+    activity_years: list[int]
+    activity_agencies: list[tuple[int, str]]
+    lines: list  # report lines of every agency the user may read, newest year first
+    attachments: list
+    can_record: bool
+    year: int | None = None
+    agency_id: int | None = None
+    reads_all: bool = False  # may open every agency's report
+
+
+def task_page(*, user, task: Task, year: int | None = None, agency_id: int | None = None) -> TaskPage:
+    """What the task page shows besides the task itself, in a fixed number of queries.
+
+    Activities (every year, or the one asked for) and their evidence follow the activity
+    and attachment policies; report lines follow the report rule (coordinators and
+    leaders read every line, an agency its own lines and the accepted lines of the
+    others; nobody signed out reads any). The statuses are the official figures of
+    ``reporting.figures``.
+    """
+    from ngvh.accounts.policies import reads_everything
+    from ngvh.activities.models import Activity, Attachment
+    from ngvh.activities.policies import ActivityPolicy, AttachmentPolicy
+    from ngvh.reporting.figures import task_status_by_year
+    from ngvh.reporting.models import ReportLine, ReportStatus
+
+    versions = Task.objects.filter(plan_id=task.plan_id, code=task.code).values("id")
+    activities: list = []
+    years: list[int] = []
+    agencies: list[tuple[int, str]] = []
+    attachments: list = []
+    rule = ActivityPolicy.visible_q(user)
+    if rule is not None:
+        links = Activity.tasks.through.objects.filter(task_id__in=versions).values("activity_id")
+        base = Activity.objects.filter(rule).filter(pk__in=links)
+        facets = list(base.values_list("year", "agency_id", "agency__name").distinct().order_by())
+        years = sorted({y for y, _, _ in facets}, reverse=True)
+        agencies = sorted({(a, n) for _, a, n in facets}, key=lambda pair: pair[1])
+        qs = base
+        if year:
+            qs = qs.filter(year=year)
+        if agency_id:
+            qs = qs.filter(agency_id=agency_id)
+        activities = list(
+            qs.select_related("agency").defer("search_text", "description").order_by("-start_date", "-id")[:200]
+        )
+        attachment_rule = AttachmentPolicy.visible_q(user)
+        if activities and attachment_rule is not None:
+            attachments = list(
+                Attachment.objects.filter(attachment_rule)
+                .filter(activity_id__in=[a.pk for a in activities])
+                .select_related("activity")
+                .order_by("-activity__start_date", "id")
+            )
+    lines: list = []
+    if is_signed_in(user):
+        qs = ReportLine.objects.filter(task_id__in=versions)
+        if not reads_everything(user):
+            qs = qs.filter(Q(report__agency_id=user.agency_id) | Q(report__status=ReportStatus.ACCEPTED))
+        lines = list(
+            qs.select_related("report__agency", "report__reporting_year")
+            .order_by("-report__reporting_year__year", "report__agency__name", "id")
+        )
+    agency_ids = [a.agency_id for a in task.assignments.all()]
+    return TaskPage(
+        task=task,
+        years=task_status_by_year(plan=task.plan, code=task.code),
+        activities=activities,
+        activity_years=years,
+        activity_agencies=agencies,
+        lines=lines,
+        attachments=attachments,
+        can_record=ActivityPolicy.can_record_for_task(user, agency_ids),
+        year=year,
+        agency_id=agency_id,
+        reads_all=reads_everything(user),
+    )
+
+
+# ---- search ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Passage:
+    plan: Plan
+    section_code: str
+    section_title: str
+    text: str
+
+
+@dataclass
+class SearchResults:
+    q: str
+    tasks: list
+    passages: list[Passage]
+    activities: list
+
+    @property
+    def total(self) -> int:
+        return len(self.tasks) + len(self.passages) + len(self.activities)
+
+
+def _body_keys(plan: Plan) -> list[tuple[str, str, str, str]]:
+    """``(section code, section title, text, key)`` for every title and paragraph of the
+    plan's body; cached per plan content, since building keys costs more than matching."""
+    from django.core.cache import cache
+
+    from ngvh.core.text import search_key
+
+    cache_key = f"plan-body-keys:{plan.pk}:{plan.version}:{plan.content_sha256}"
+    found = cache.get(cache_key)
+    if found is None:
+        found = []
+        for section in plan.body or []:
+            code, title = str(section.get("code", "")), str(section.get("title", ""))
+            for text in [title, *section.get("paragraphs", [])]:
+                if text:
+                    found.append((code, title, str(text), search_key(str(text))))
+        cache.set(cache_key, found, 24 * 3600)
+    return found
+
+
+def search(*, user, q: str, limit: int = 100) -> SearchResults:
+    """Tasks, passages of the plans' text and activities matching ``q``, diacritics optional
+    (``le hoi`` finds ``Lễ hội Hoa Phượng Đỏ``), within what the user may read.
+
+    Four queries whatever the number of matches: plans with their text, tasks (and their
+    assignments), activities with their agency.
+    """
+    from ngvh.activities.selectors import visible_activities
+
+    key = query_key(q)
+    if not key:
+        return SearchResults(q=q, tasks=[], passages=[], activities=[])
+    plans = list(_visible_plans(user).only("id", "number", "title", "body", "version", "content_sha256", "province_id", "province__name"))
+    passages = []
+    for plan in plans:
+        for code, title, text, text_key in _body_keys(plan):
+            if key in text_key:
+                passages.append(Passage(plan=plan, section_code=code, section_title=title, text=text))
+                if len(passages) >= limit:
+                    break
+    plan_ids = [p.pk for p in plans]
+    tasks = list(
+        Task.objects.filter(plan_id__in=plan_ids, retired_on__isnull=True, search_text__contains=key)
+        .select_related("plan", "group")
+        .prefetch_related(_assignments_prefetch())
+        .order_by("plan_id", "order")[:limit]
+    )
+    activities = list(
+        visible_activities(user)
+        .filter(plan_id__in=plan_ids, search_text__contains=key)
+        .select_related("agency", "plan")
+        .defer("search_text", "description", "outcome")
+        .order_by("-start_date", "-id")[:limit]
+    )
+    return SearchResults(q=q, tasks=tasks, passages=passages, activities=activities)

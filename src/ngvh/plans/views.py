@@ -30,6 +30,12 @@ def _can_replace(user, plan) -> bool:
     return ImportReviewPolicy.can_replace(user, plan)
 
 
+def _can_see_history(user, obj) -> bool:
+    from ngvh.accounts.policies import HistoryPolicy
+
+    return HistoryPolicy.can_view(user, obj)
+
+
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_get(user=request.user, pk=pk)
     group = request.GET.get("group", "").strip()
@@ -56,6 +62,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "filters": {"group": group, "agency": agency_id, "q": q},
             "filtered": bool(group or agency_id or q),
             "can_replace": _can_replace(request.user, plan),
+            "can_see_history": _can_see_history(request.user, plan),
             "crumbs": [(_("Plans"), reverse("plans:list")), (plan.number, None)],
         },
     )
@@ -65,12 +72,17 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     version = _int_or_none(request.GET.get("version"))
     task = selectors.task_get(user=request.user, plan_id=pk, code=code, version=version)
     assignments = list(task.assignments.all())
+    page = selectors.task_page(
+        user=request.user, task=task, year=_int_or_none(request.GET.get("year")), agency_id=_int_or_none(request.GET.get("agency"))
+    )
     return render(
         request,
         "plans/task_detail.html",
         {
             "task": task,
             "plan": task.plan,
+            "page": page,
+            "can_see_history": _can_see_history(request.user, task),
             "lead": [a for a in assignments if a.role == "lead"],
             "coordinators": [a for a in assignments if a.role == "coordinator"],
             "crumbs": [
@@ -83,12 +95,17 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 
 def task_search(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
-    tasks = selectors.task_search(user=request.user, q=q) if q else []
+    q = request.GET.get("q", "").strip()[:200]
+    results = selectors.search(user=request.user, q=q) if q else None
     return render(
         request,
         "plans/search.html",
-        {"q": q, "tasks": tasks, "crumbs": [(_("Plans"), reverse("plans:list")), (_("Search"), None)]},
+        {
+            "q": q,
+            "results": results,
+            "tasks": results.tasks if results else [],
+            "crumbs": [(_("Plans"), reverse("plans:list")), (_("Search"), None)],
+        },
     )
 
 

@@ -169,3 +169,37 @@ def plans_status_counts(*, year: int, basis: str = Basis.OFFICIAL) -> dict[int, 
         plan_counts = counted.setdefault(plan_id, dict.fromkeys(STATUS_ORDER, 0))
         plan_counts[""] += n - seen.get(plan_id, 0)
     return counted
+
+
+@dataclass
+class YearStatus:
+    year: int
+    status: str
+    label: str
+    agencies_reported: int
+
+
+def task_status_by_year(*, plan: Plan, code: str, basis: str = Basis.OFFICIAL) -> list[YearStatus]:
+    """One task's status in every opened reporting year of its plan, oldest first.
+
+    Every version of the task (same code) counts, since an amendment keeps the lines of
+    the old wording. The same counted lines and the same roll-up as :func:`task_rows`,
+    so the task page never disagrees with the dashboard or the report. Two queries.
+    """
+    from .models import ReportingYear
+
+    years = list(ReportingYear.objects.filter(plan=plan).order_by("year").values_list("year", flat=True))
+    lines = (
+        ReportLine.objects.filter(report__reporting_year__plan=plan, task__plan=plan, task__code=code)
+        .filter(counted_lines(basis))
+        .values_list("report__reporting_year__year", "role", "status")
+    )
+    by_year: dict[int, list[tuple[str, str]]] = {}
+    for year, role, status in lines:
+        by_year.setdefault(year, []).append((role, status))
+    out = []
+    for year in years:
+        found = by_year.get(year, [])
+        status = task_status(found)
+        out.append(YearStatus(year=year, status=status, label=str(STATUS_LABELS.get(status, status)), agencies_reported=len(found)))
+    return out

@@ -1,7 +1,9 @@
 """The reporting blocks of the home page: what each person must do next.
 
-A reporter sees this year's report of the agency and its deadline; a coordinator (and a
-leader) sees who has not reported in the latest reporting year.
+A reporter sees the agency's to-do: every report still in draft or returned, with its
+deadline, or else the latest report's status. A coordinator sees the queue of reports
+awaiting review and, for the current reporting year, the agencies late or missing, each
+one click from its report. A leader sees the same lists, to read.
 """
 
 from __future__ import annotations
@@ -12,35 +14,38 @@ from .policies import ReportingYearPolicy, ReportPolicy
 
 
 def blocks(request) -> list[dict]:
-    from .models import AnnualReport, ReportingYear
-    from .selectors import reporting_rates
+    from .models import AnnualReport
+    from .selectors import reporter_todo, review_queue
 
     user = request.user
     if not user.is_authenticated:
         return []
     out: list[dict] = []
+    today = timezone.localdate()
     if user.agency_id:
-        report = (
-            AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-            .filter(agency_id=user.agency_id)
-            .order_by("-reporting_year__year", "-reporting_year__deadline")
-            .first()
-        )
-        if report is not None and (ReportPolicy.can_edit(user, report) or report.status in ("submitted", "accepted")):
-            days = (report.reporting_year.deadline - timezone.localdate()).days
-            out.append(
-                {
-                    "template": "reporting/_home_reporter.html",
-                    "data": {"report": report, "days_left": days, "can_edit": ReportPolicy.can_edit(user, report)},
-                }
+        todo = [{"report": r, "days_left": (r.reporting_year.deadline - today).days} for r in reporter_todo(user=user)]
+        latest = None
+        if not todo:
+            latest = (
+                AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
+                .filter(agency_id=user.agency_id)
+                .order_by("-reporting_year__year", "-reporting_year__deadline")
+                .first()
             )
+        if todo or latest is not None:
+            out.append({"template": "reporting/_home_reporter.html", "data": {"todo": todo, "latest": latest}})
     if ReportingYearPolicy.can_view_rates(user):
-        ry = ReportingYear.objects.select_related("plan").order_by("-year", "-deadline").first()
-        if ry is not None:
+        queue = review_queue(user=user, today=today)
+        if queue.reporting_year is not None:
             out.append(
                 {
                     "template": "reporting/_home_coordinator.html",
-                    "data": {"ry": ry, "rates": reporting_rates(plan=ry.plan, year=ry.year)},
+                    "data": {
+                        "ry": queue.reporting_year,
+                        "rates": queue.rates,
+                        "queue": queue,
+                        "can_review": ReportPolicy.can_review(user, None),
+                    },
                 }
             )
     return out

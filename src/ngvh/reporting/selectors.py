@@ -426,3 +426,53 @@ def amendment_get(*, user, pk: int) -> AmendmentProposal:
 
 def deadline_passed(reporting_year: ReportingYear, today: dt.date | None = None) -> bool:
     return (today or timezone.localdate()) > reporting_year.deadline
+
+
+# ---- home pages ----------------------------------------------------------------------------
+
+
+@dataclass
+class ReviewQueue:
+    """The coordinator's home: what waits for review, and who is late or missing."""
+
+    reporting_year: ReportingYear | None
+    rates: RatesResult | None
+    awaiting: list  # submitted reports of every year, oldest submission first
+    late: list  # AgencyRate of the current year: first sent after the deadline
+    missing: list  # AgencyRate of the current year: expected and not sent (draft or returned)
+    deadline_passed: bool = False
+
+
+def current_reporting_year() -> ReportingYear | None:
+    """The reporting year officers work on: the latest opened (one query)."""
+    return ReportingYear.objects.select_related("plan").order_by("-year", "-deadline").first()
+
+
+def review_queue(*, user, today: dt.date | None = None) -> ReviewQueue:
+    """Five queries whatever the number of reports: the year, its rates (two aggregates
+    and the plan), and the reports awaiting review."""
+    ry = current_reporting_year()
+    rates = _rates_for_years([ry])[ry.id] if ry is not None else None
+    awaiting = list(
+        _visible_reports(user).filter(status=ReportStatus.SUBMITTED).order_by("submitted_at", "id")[:100]
+    )
+    late = [a for a in rates.agencies if a.is_expected and a.late] if rates else []
+    missing = [a for a in rates.agencies if a.is_expected and not a.submitted] if rates else []
+    return ReviewQueue(
+        reporting_year=ry, rates=rates, awaiting=awaiting, late=late, missing=missing,
+        deadline_passed=deadline_passed(ry, today) if ry is not None else False,
+    )
+
+
+def reporter_todo(*, user) -> list[AnnualReport]:
+    """The reports the user's agency still has to write or correct (drafts and returned),
+    nearest deadline first; one query."""
+    if not is_signed_in(user) or not user.agency_id:
+        return []
+    return [
+        report
+        for report in AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
+        .filter(agency_id=user.agency_id, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
+        .order_by("reporting_year__deadline", "id")
+        if ReportPolicy.can_edit(user, report)
+    ]

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ngvh.accounts.policies import HistoryPolicy
 from ngvh.core.templatetags.ngvh import vdate, vint, vnd
 from ngvh.plans import selectors as plan_selectors
 
@@ -264,6 +265,7 @@ def _render_report(request, report, page=None, *, header=None, lines=None, plann
         "can_accept": ReportPolicy.can_accept(user, report),
         "can_reopen": ReportPolicy.can_reopen(user, report),
         "can_remind": ReportPolicy.can_remind(user, report),
+        "can_see_history": HistoryPolicy.can_view(user, report),
         "reason_form": reason_form or ReasonForm(),
         "reopen_form": reopen_form or ReopenForm(),
         "errors": errors or [],
