@@ -1,6 +1,6 @@
 from tests.security.matrix import PUBLIC, Row
 
 ROWS = [
-    Row("core:home", lambda w: "/", PUBLIC),
+    Row("site:home", lambda w: "/", PUBLIC),
     Row("core:healthz", lambda w: "/healthz", PUBLIC),
 ]

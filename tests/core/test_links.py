@@ -21,7 +21,7 @@ def test_home_and_plan_page_link_the_public_site(client):
     plan = PlanFactory(is_published=True)
     hidden = PlanFactory(is_published=False)
     # Given a visitor on the home page, then the public site and the published plan's public page are linked
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("site:home")).content.decode()
     assert f'id="home-public" href="{reverse("public:home")}"' in html
     assert reverse("public:plan", args=[plan.pk]) in html
     # And the navigation links the public site on every page

@@ -35,12 +35,12 @@ def _session_writes(queries) -> list[str]:
 def test_idle_session_past_the_limit_is_logged_out(client, coordinator, settings):
     # given a logged-in user whose session was last saved longer ago than the idle limit
     client.force_login(coordinator)
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("site:home")).status_code == 200
     Session.objects.filter(session_key=client.session.session_key).update(
         expire_date=_session(client).expire_date.replace(year=2000)
     )
     # when they come back
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("site:home"))
     # then they are no longer logged in
     assert response.status_code in (200, 302)
     assert not response.wsgi_request.user.is_authenticated
@@ -56,7 +56,7 @@ def test_active_session_is_extended(client, coordinator, settings):
     before = _session(client).expire_date
     time.sleep(1.1)
     # when the user opens a page
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("site:home"))
     # then the page is served and the stored expiry moves forward
     assert response.wsgi_request.user.is_authenticated
     assert _session(client).expire_date > before
@@ -70,7 +70,7 @@ def test_recently_refreshed_session_is_not_written(client, coordinator):
     before = _session(client).expire_date
     # when the user opens a page
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(reverse("core:home"))
+        response = client.get(reverse("site:home"))
     # then nothing is written to the session table, and the user is still logged in
     assert response.wsgi_request.user.is_authenticated
     assert _session_writes(ctx.captured_queries) == []

@@ -166,11 +166,11 @@ def test_home_block_links_dashboard_and_city_report(client):
     s = scenario()
     consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
     client.force_login(s.leader)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("site:home")).content.decode()
     assert reverse("dashboard:plan", args=[s.plan.pk]) in body
     assert reverse("documents:detail", args=[s.plan.pk, s.year]) in body
     # a reporter gets the dashboard link only
     client.force_login(s.reporter)
-    body = client.get(reverse("core:home")).content.decode()
+    body = client.get(reverse("site:home")).content.decode()
     assert reverse("dashboard:plan", args=[s.plan.pk]) in body
     assert reverse("documents:detail", args=[s.plan.pk, s.year]) not in body

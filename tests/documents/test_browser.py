@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from docx import Document
 
-from ngvh.core.demo import DEMO_PASSWORD
+from ngvh.site.demo import DEMO_PASSWORD
 from tests.conftest import ARTIFACTS, login, screenshot
 from tests.tools import require_tool
 
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def demo_plan(settings):
-    from ngvh.core.demo import load_demo
+    from ngvh.site.demo import load_demo
 
     settings.NGVH_DEMO = True
     plan, _accounts = load_demo()

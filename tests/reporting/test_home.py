@@ -44,7 +44,7 @@ def _section(html: str, marker: str) -> str:
 def test_coordinator_home_lists_the_queue_late_and_missing_with_one_click_each(client):
     w = _world()
     client.force_login(w.coordinator)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("site:home")).content.decode()
     queue = _section(html, "home-queue")
     # Then the submitted reports of every year wait for review, oldest first, each linked
     assert queue.index(w.c.name) < queue.index(w.a.name) < queue.index(w.b.name)
@@ -70,14 +70,14 @@ def test_reporter_home_shows_own_todo_not_the_queue(client):
 
     reporter_s = UserFactory(username="vhttdl", agency=w.successor, role=Role.REPORTER)
     client.force_login(reporter_s)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("site:home")).content.decode()
     # Then the to-do lists the returned report with the reason and a link, and no queue shows
     todo = _section(html, "home-report")
     assert reverse("reporting:report", args=[w.rs.pk]) in todo and "Thiếu minh chứng" in todo
     assert 'id="home-queue"' not in html and w.b.name not in html
     # And a reporter whose reports are all sent sees no to-do, only the latest status
     client.force_login(w.reporter_c)
-    todo = _section(client.get(reverse("core:home")).content.decode(), "home-report")
+    todo = _section(client.get(reverse("site:home")).content.decode(), "home-report")
     assert 'id="home-todo"' not in todo and reverse("reporting:report", args=[w.rc.pk]) in todo
 
 
@@ -92,7 +92,7 @@ def test_coordinator_home_query_count_is_fixed(client, django_assert_num_queries
         AnnualReportFactory(reporting_year=ry, agency=AgencyFactory(), status="submitted", submitted_at=day, first_submitted_at=day)
         AnnualReportFactory(reporting_year=ry, agency=AgencyFactory(), status="draft")
     client.force_login(w.coordinator)
-    url = reverse("core:home")
+    url = reverse("site:home")
     client.get(url)
     # session, user, plans; the own agency's to-do; current year, its two rate aggregates,
     # reports awaiting review; the dashboard block's year and consolidation; agency, banner

@@ -58,7 +58,7 @@ def test_no_template_has_inline_script_or_handlers():
 
 @pytest.mark.parametrize(
     "url_name",
-    ["accounts:login", "accounts:password_reset", "accounts:user_create", "agencies:create", "agencies:restructuring_create", "core:home"],
+    ["accounts:login", "accounts:password_reset", "accounts:user_create", "agencies:create", "agencies:restructuring_create", "site:home"],
 )
 def test_every_post_form_carries_the_csrf_token(client, coordinator, url_name):
     # given a coordinator on a page with forms

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ngvh.dashboard",
     "ngvh.api",
     "ngvh.public",
+    "ngvh.site",
 ]
 # The benchmark is a developer's tool: its command exists only where the bench runs
 # (``ngvh bench`` sets this), never in a production install.
@@ -105,7 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "ngvh.core.context_processors.ngvh",
+                "ngvh.site.context_processors.ngvh",
             ],
         },
     }
@@ -150,8 +151,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
+LOGOUT_REDIRECT_URL = "site:home"
 
 # Sessions end after an hour without activity.
 SESSION_COOKIE_AGE = int(os.environ.get("NGVH_SESSION_IDLE_SECONDS", "3600"))

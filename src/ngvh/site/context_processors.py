@@ -4,8 +4,8 @@ from django.utils.functional import SimpleLazyObject
 
 def ngvh(request: HttpRequest) -> dict:
     """Header facts shown on every page: the user's agency and role, the demo banner."""
-    from ngvh.core.demo_state import demo_data_present
-    from ngvh.core.navigation import nav_for
+    from ngvh.site.demo_state import demo_data_present
+    from ngvh.site.navigation import nav_for
 
     user = getattr(request, "user", None)
     return {

@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = "Load the bundled plan, demo accounts and illustrative data (demo mode only for accounts)."
 
     def handle(self, *args, **options):
-        from ngvh.core.demo import load_demo
+        from ngvh.site.demo import load_demo
 
         plan, accounts = load_demo(stdout=self.stdout)
         self.stdout.write(f"Kế hoạch / Plan {plan.number}: {plan.tasks.count()} nhiệm vụ / tasks")
