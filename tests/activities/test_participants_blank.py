@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from ngvh.activities import services, xlsx
 from ngvh.activities.data import ActivityData
+from ngvh.activities.figures import activity_figures
 from ngvh.activities.models import Activity
 from ngvh.activities.rollup import rollup_differences
-from ngvh.dashboard.selectors import activity_figures
 from ngvh.documents.vocab import reported_note
 
 from ..factories import ActivityFactory

@@ -2,9 +2,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from ngvh.agencies.models import Agency
-
-from .models import Role, SecurityEventKind
+from .models import Role, SecurityEventKind, User
 
 
 class LoginForm(AuthenticationForm):
@@ -18,6 +16,10 @@ class LoginForm(AuthenticationForm):
         # axes identifies the request; AuthenticationForm passes it to authenticate().
         self.fields["username"].label = _("Username")
         self.fields["password"].label = _("Password")
+
+
+# The agency model through the user's own link to it: accounts sits below agencies.
+Agency = User._meta.get_field("agency").related_model
 
 
 class AgencyChoiceField(forms.ModelChoiceField):

@@ -8,6 +8,7 @@ the acting user through ``HistoryRequestMiddleware`` or ``_history_user`` in ser
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -128,3 +129,25 @@ def history_entries(instance, *, limit: int = 200) -> list[HistoryEntry]:
             changes.append(Change(field=field_label(f), old=_display(f, old, related), new=_display(f, new, related)))
         entries.append(HistoryEntry(at=record.history_date, user=record.history_user, kind=record.history_type, changes=changes))
     return entries
+
+
+@dataclass(frozen=True)
+class HistoryPage:
+    """Where a record's history page sits: the section it belongs to, its name, its page."""
+
+    section: tuple[str, str]
+    label: str
+    back: str
+
+
+# kind (as in the URL) -> (model, describe). Each app registers its own records in its
+# AppConfig.ready(), so this app, which sits below them, never imports them.
+_KINDS: dict[str, tuple[type, Callable[[object], HistoryPage]]] = {}
+
+
+def register_history(kind: str, *, model: type, describe: Callable[[object], HistoryPage]) -> None:
+    _KINDS[kind] = (model, describe)
+
+
+def history_kind(kind: str) -> tuple[type, Callable[[object], HistoryPage]] | None:
+    return _KINDS.get(kind)

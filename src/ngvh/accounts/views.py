@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from . import selectors, services
 from .forms import LoginForm, SecurityLogFilterForm, UserFilterForm, UserForm
-from .history import history_entries
+from .history import history_entries, history_kind
 from .models import SecurityEventKind
 from .policies import HistoryPolicy, SecurityEventPolicy, UserPolicy
 
@@ -245,38 +245,19 @@ def user_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def object_history(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    """History of plan data (plans and tasks), annual reports and activities, for their
-    pages to link to ("Lịch sử xử lý")."""
-    from ngvh.activities.models import Activity
-    from ngvh.plans.models import Plan, Task
-    from ngvh.reporting.models import AnnualReport
-
+    """History of the records the apps register (plans, tasks, annual reports, activities),
+    for their pages to link to ("Lịch sử xử lý")."""
     if (resp := _signed_in_or_login(request)) is not None:
         return resp
-    models = {"plan": Plan, "task": Task, "report": AnnualReport, "activity": Activity}
-    model = models.get(kind)
-    obj = model.objects.filter(pk=pk).first() if model is not None else None
+    registered = history_kind(kind)
+    obj = registered[0].objects.filter(pk=pk).first() if registered is not None else None
     if obj is None or not HistoryPolicy.can_view(request.user, obj):
         raise Http404
-    section = (_("Plans"), reverse("plans:list"))
-    if kind == "task":
-        back = reverse("plans:task", args=[obj.plan_id, obj.code])
-        label = _("Task %(code)s") % {"code": obj.code}
-    elif kind == "report":
-        back = reverse("reporting:report", args=[obj.pk])
-        label = _("Annual report %(year)s — %(agency)s") % {"year": obj.reporting_year.year, "agency": obj.agency.name}
-        section = (_("Reports"), reverse("reporting:home"))
-    elif kind == "activity":
-        back = reverse("activities:detail", args=[obj.pk])
-        label = obj.title[:60]
-        section = (_("Activities"), reverse("activities:list"))
-    else:
-        back = reverse("plans:detail", args=[obj.pk])
-        label = obj.number
+    page = registered[1](obj)
     return render(
         request, "accounts/history.html",
-        {"object": obj, "entries": history_entries(obj), "title": _("Change history: %(name)s") % {"name": label},
-         "crumbs": [section, (label, back), (_("History"), None)]},
+        {"object": obj, "entries": history_entries(obj), "title": _("Change history: %(name)s") % {"name": page.label},
+         "crumbs": [page.section, (page.label, page.back), (_("History"), None)]},
     )
 
 

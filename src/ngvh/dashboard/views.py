@@ -8,11 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ngvh.accounts.policies import reads_everything
+from ngvh.activities.figures import activity_figures
 from ngvh.activities.rollup import data_version
-from ngvh.documents.rollup import STATUS_ORDER
 from ngvh.plans import selectors as plan_selectors
 from ngvh.reporting import figures
 from ngvh.reporting.policies import FiguresPolicy
+from ngvh.reporting.task_status import STATUS_ORDER
 
 from . import cache as dash_cache
 from . import selectors, svg
@@ -84,7 +85,7 @@ def _cached_figures_context(*, prefix: str, plan_id: int | None, year: int | Non
     key = f"ngvh:dashboard:figures:{prefix}:{plan_id}:{year}:{group_id}:{agency_id}:{get_language()}:{version[0]}:{version[1]}"
     context = cache.get(key)
     if context is None:
-        figures = selectors.activity_figures(plan_id=plan_id, year=year, group_id=group_id, agency_id=agency_id)
+        figures = activity_figures(plan_id=plan_id, year=year, group_id=group_id, agency_id=agency_id)
         context = _figures_context(figures, prefix)
         cache.set(key, context, FIGURES_TTL)
     return context

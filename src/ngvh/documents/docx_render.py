@@ -18,9 +18,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ngvh.reporting.task_status import STATUS_ORDER
+
 from . import charts
 from .content import passages_of
-from .rollup import STATUS_ORDER
 from .vocab import (
     BUDGET_VI,
     KIND_VI,

@@ -14,14 +14,14 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ngvh.dashboard.selectors import activity_figures
+from ngvh.activities.figures import activity_figures
 from ngvh.plans.models import Plan, Task, TaskAssignment
 from ngvh.reporting import figures as official_figures
+from ngvh.reporting.task_status import STATUS_ORDER
 
 from . import selectors
 from .models import Consolidation
 from .policies import ConsolidationPolicy
-from .rollup import STATUS_ORDER
 from .vocab import STATUS_VI, Locality, locality, reported_note, vn_int, vn_money
 
 

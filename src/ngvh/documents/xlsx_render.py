@@ -15,8 +15,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ngvh.reporting.task_status import STATUS_ORDER
+
 from .content import passages_of
-from .rollup import STATUS_ORDER
 from .vocab import BUDGET_VI, KIND_VI, MONTHS_VI, REPORT_STATUS_VI, STATUS_VI
 
 INT_FORMAT = "#,##0"

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ngvh.documents.rollup import STATUS_ORDER
+from ngvh.reporting.task_status import STATUS_ORDER
 
 STATUS_LABELS = {
     "done_on_time": _("Done on time"),

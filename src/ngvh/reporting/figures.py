@@ -8,7 +8,7 @@ asks for the provisional ones, and then says so beside them. The public page, th
 the open data, the rates page, ``ngvh report rates``, the .docx and the .xlsx show the
 official ones.
 
-Each task's status comes from its lines by the roll-up rule of ``documents.rollup``; the
+Each task's status comes from its lines by the roll-up rule of ``reporting.task_status``; the
 lines are read in one query for a plan and in one aggregate query for every plan.
 """
 
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from ngvh.documents.rollup import DONE, STATUS_ORDER, rollup_status
 from ngvh.plans.models import Plan, Task, TaskAssignment
+from ngvh.reporting.task_status import DONE, STATUS_ORDER, rollup_status
 
 from .models import ReportLine, ReportStatus
 

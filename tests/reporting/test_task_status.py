@@ -1,4 +1,4 @@
-from ngvh.documents.rollup import rollup_status
+from ngvh.reporting.task_status import rollup_status
 
 
 def test_no_line_means_no_status():
