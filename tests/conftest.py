@@ -67,7 +67,7 @@ def reporter_b(agency_b):
 @pytest.fixture
 def seed_plan(db):
     """The bundled Hải Phòng plan, imported through the real parser and service."""
-    from ngvh.site.demo import load_bundled_plan
+    from ngvh.plans.bundled import load_bundled_plan
 
     return load_bundled_plan()
 

@@ -234,9 +234,9 @@ def test_an_agency_spelling_fix_shows_at_once(client):
 def test_a_replaced_plan_shows_at_once(client):
     import dataclasses
 
+    from ngvh.plans.bundled import BUNDLED_PLAN, bundled_plan_bytes
     from ngvh.plans.parser import parse_bytes
     from ngvh.plans.services import plan_import
-    from ngvh.site.demo import BUNDLED_PLAN, bundled_plan_bytes
 
     # given an imported plan's cached public page
     parsed = parse_bytes(bundled_plan_bytes(), BUNDLED_PLAN)

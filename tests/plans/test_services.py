@@ -5,11 +5,11 @@ import dataclasses
 import pytest
 
 from ngvh.agencies.models import Agency, AgencyAlias
+from ngvh.plans.bundled import BUNDLED_PLAN, bundled_plan_bytes
 from ngvh.plans.models import Plan, Task, TaskAssignment
 from ngvh.plans.parsed import PlanParseError
 from ngvh.plans.parser import parse_bytes
 from ngvh.plans.services import PlanImportRefused, plan_import
-from ngvh.site.demo import BUNDLED_PLAN, bundled_plan_bytes
 from tests.factories import ActivityFactory
 
 

@@ -184,6 +184,7 @@ def activity_publish(*, user, activity: Activity, published: bool) -> Activity:
     Only a done activity that an accepted report counts may be shown: what the public sees
     is what the focal point has accepted.
     """
+    # upward: only an activity an accepted report counts may be published, a rule of the reports above
     from ngvh.reporting.models import ReportLine, ReportStatus
 
     activity = Activity.objects.select_for_update().get(pk=activity.pk)

@@ -57,6 +57,7 @@ def _agency_ids_matching(q: str, *, province_id: int | None) -> list[int]:
 
 
 def agency_get(*, user, pk: int) -> Agency:
+    # upward: an agency's page lists the tasks it holds, which plans record
     from ngvh.plans.models import TaskAssignment
 
     assignments = TaskAssignment.objects.select_related("task", "task__plan", "task__group").order_by(
@@ -199,6 +200,7 @@ def agency_choices(*, province_id: int | None = None) -> QuerySet[Agency]:
 
 def restructuring_moves(*, event: RestructuringEvent) -> list:
     """The assignments an event opened, with the row each came from (one query)."""
+    # upward: a restructuring moves task assignments, which plans record
     from ngvh.plans.models import TaskAssignment
 
     ids = (event.changes or {}).get("created", [])
@@ -226,6 +228,8 @@ def agency_work_by_year(*, user, agency: Agency, limit: int = 500) -> list[Agenc
     report rule, so a visitor or another agency sees none). Two queries.
     """
     from ngvh.accounts.policies import belongs_to, reads_everything
+
+    # upward: the agency page shows its activities and reports, each read by its own rule
     from ngvh.activities.selectors import visible_activities
     from ngvh.reporting.models import AnnualReport
 

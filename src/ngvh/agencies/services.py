@@ -207,6 +207,7 @@ def agency_update(
     AgencyAlias.objects.bulk_create(
         [AgencyAlias(province=agency.province, agency=agency, alias=s, key=k) for k, s in wanted.items() if k not in have]
     )
+    # upward: a renamed agency changes what the official figures show, so their version moves
     from ngvh.reporting.versions import reporting_version_bump_for_agencies
 
     reporting_version_bump_for_agencies(agencies=[agency])
@@ -261,6 +262,7 @@ def _check_shape(kind: str, predecessors: list[Agency], successors: list[Agency]
 
 def split_tasks(*, agency: Agency) -> list:
     """The tasks an agency currently holds, which a split must share out one by one."""
+    # upward: a split shares out the tasks the agency holds in the plans
     from ngvh.plans.models import Task
 
     return list(
@@ -293,6 +295,7 @@ def restructuring_record(
     successor already holds the task, the stronger role is kept (lead over coordinating)
     so the one-current-lead rule always holds.
     """
+    # upward: a restructuring hands the predecessors' task assignments to the successors
     from ngvh.plans.models import AssignmentRole, TaskAssignment
 
     _require(RestructuringEventPolicy.can_record(user))
@@ -421,6 +424,7 @@ def restructuring_record(
     )
     event.predecessors.set(predecessors)
     event.successors.set(successors)
+    # upward: a restructuring changes who reports, so the figures' version moves
     from ngvh.reporting.versions import reporting_version_bump_for_province
 
     reporting_version_bump_for_province(province_id=event.province_id, assignment_ids=[*created, *(c["id"] for c in closed)])
@@ -438,6 +442,7 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
     A later restructuring that moved the same tasks on, or an edit of the dates since,
     would be silently lost by a blind undo; the coordinator undoes the later one first.
     """
+    # upward: undoing a restructuring puts its task assignments back
     from ngvh.plans.models import TaskAssignment
 
     event = RestructuringEvent.objects.select_for_update().get(pk=event.pk)
@@ -499,6 +504,7 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
     event.undone_by = user if _is_account(user) else None
     event.changes = {**changes, "kept_agencies": kept}
     event.save(update_fields=["undone_at", "undone_by", "changes"])
+    # upward: undoing a restructuring changes who reports, so the figures' version moves
     from ngvh.reporting.versions import reporting_version_bump_for_province
 
     reporting_version_bump_for_province(province_id=event.province_id, assignment_ids=[c["id"] for c in changes.get("closed", [])])
@@ -611,6 +617,7 @@ def restructuring_file_apply(*, user, parsed, source: str = "", include_unverifi
         choices: dict[int, int] = {}
         if planned.task_choices:
             # A split in a file shares tasks between successors that already exist.
+            # upward: a split in a restructuring file shares out tasks of the plans
             from ngvh.plans.models import Task
 
             tasks = dict(Task.objects.filter(plan__province=province, code__in=list(planned.task_choices)).values_list("code", "pk"))

@@ -145,8 +145,8 @@ def target(value: float, limit: float, *, at_most: bool = True) -> dict:
 def seed_import(ctx: Context) -> dict:
     """Parse the bundled Hải Phòng document and store it, as ``ngvh demo`` does; rolled back."""
     parse_bytes = need_module("ngvh.plans.parser", "parse_bytes")
+    from ngvh.plans.bundled import BUNDLED_PLAN, bundled_plan_bytes
     from ngvh.plans.services import plan_import, vocabulary_for
-    from ngvh.site.demo import BUNDLED_PLAN, bundled_plan_bytes
 
     data = bundled_plan_bytes()
     t0 = time.perf_counter()

@@ -299,6 +299,7 @@ def task_page(*, user, task: Task, year: int | None = None, agency_id: int | Non
     others; nobody signed out reads any). The statuses are the official figures of
     ``reporting.figures``.
     """
+    # upward: the task page gathers the task's activities, report lines and official status
     from ngvh.accounts.policies import reads_everything
     from ngvh.activities.models import Activity, Attachment
     from ngvh.activities.policies import ActivityPolicy, AttachmentPolicy
@@ -408,6 +409,7 @@ def search(*, user, q: str, limit: int = 100) -> SearchResults:
     Four queries whatever the number of matches: plans with their text, tasks (and their
     assignments), activities with their agency.
     """
+    # upward: the search page also finds activities, read by the activity rule
     from ngvh.activities.selectors import visible_activities
 
     key = query_key(q)

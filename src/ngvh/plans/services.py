@@ -139,6 +139,7 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
                     TaskAssignment(task=task, agency=agency, role=AssignmentRole.COORDINATOR, order=len(seen))
                 )
     TaskAssignment.objects.bulk_create(assignments)
+    # upward: a new set of tasks changes what the official figures show, so their version moves
     from ngvh.reporting.versions import reporting_version_bump
 
     reporting_version_bump(plan_ids=[plan.pk])
@@ -210,6 +211,7 @@ def _check_storable(parsed: ParsedPlan) -> None:
 
 def _check_replaceable(plan: Plan) -> None:
     """Replacing deletes the tasks; refuse when reports or activities already point at them."""
+    # upward: replacing a plan is refused once reports or activities point at its tasks
     from ngvh.activities.models import Activity
     from ngvh.reporting.models import ReportLine
 

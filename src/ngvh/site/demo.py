@@ -8,12 +8,12 @@ always marked as illustrative.
 from __future__ import annotations
 
 from importlib import import_module
-from importlib.resources import files
 
 from django.conf import settings
 from django.db import transaction
 
-BUNDLED_PLAN = "ke-hoach-274-KH-UBND-hai-phong.txt"
+from ngvh.plans.bundled import load_bundled_plan
+
 DEMO_PASSWORD = "ngvh-demo-2026"
 
 DEMO_ACCOUNTS = [
@@ -25,20 +25,6 @@ DEMO_ACCOUNTS = [
 ]
 
 DEMO_APPS = ["agencies", "activities", "reporting", "documents"]
-
-
-def bundled_plan_bytes() -> bytes:
-    return files("ngvh.plans").joinpath("seeds", BUNDLED_PLAN).read_bytes()
-
-
-def load_bundled_plan():
-    from ngvh.plans.parser import parse_bytes
-    from ngvh.plans.services import plan_import, vocabulary_for
-
-    data = bundled_plan_bytes()
-    parsed = parse_bytes(data, BUNDLED_PLAN)
-    parsed = parse_bytes(data, BUNDLED_PLAN, vocabulary=vocabulary_for(parsed.place))
-    return plan_import(parsed=parsed, source_name=BUNDLED_PLAN, source_bytes=data).plan
 
 
 @transaction.atomic

@@ -122,6 +122,7 @@ class Command(BaseCommand):
 
     def _consolidate(self, options):
         try:
+            # upward: ``ngvh report consolidate`` is the command line of the documents app
             from ngvh.documents.cli import consolidate
         except ImportError:
             sys.stderr.write(
