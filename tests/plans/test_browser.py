@@ -43,3 +43,47 @@ def test_plan_page_reads_at_phone_and_desktop_width(page, seed_plan, width):
     assert overflow <= 1
     assert page.locator("h1").inner_text().endswith("274/KH-UBND")
     screenshot(page, f"plan-{width}")
+
+
+def _no_overflow(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_task_page_lists_filters_and_records_for_the_task(page, width):
+    import datetime as dt
+
+    from tests.factories import ActivityFactory, AnnualReportFactory, ReportingYearFactory
+    from tests.reporting.factories import ReportLineFactory, small_plan
+
+    # Given task I.1 led by A, with activities in 2024 and 2025 and an accepted 2025 line
+    w = small_plan()
+    task = w.tasks["I.1"]
+    for title, day in (("Liên hoan văn hóa 2024", dt.date(2024, 4, 2)), ("Tuần văn hóa Hải Phòng 2025", dt.date(2025, 6, 3))):
+        ActivityFactory(plan=w.plan, agency=w.a, title=title, start_date=day).tasks.add(task)
+    ry = ReportingYearFactory(plan=w.plan, year=2025)
+    sent = dt.datetime(2025, 11, 10, 9, tzinfo=dt.UTC)
+    report = AnnualReportFactory(reporting_year=ry, agency=w.a, status="accepted", submitted_at=sent, first_submitted_at=sent)
+    ReportLineFactory(report=report, task=task, role="lead", status="done_on_time", results="Đã tổ chức tuần văn hóa")
+    # When the lead agency's reporter opens the task page
+    login(page, "vhtt")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(page.base + f"/plans/{w.plan.pk}/tasks/I.1/")
+    # Then the status by year, the activities of both years and the agency's line show
+    assert "Đã hoàn thành đúng hạn" in page.inner_text("#task-status")
+    activities = page.inner_text("#task-activities")
+    assert "Liên hoan văn hóa 2024" in activities and "Tuần văn hóa Hải Phòng 2025" in activities
+    assert "Đã tổ chức tuần văn hóa" in page.inner_text("#task-lines")
+    assert _no_overflow(page)
+    screenshot(page, f"task-page-{width}")
+    # When filtered to 2024
+    page.select_option("#t-year", "2024")
+    page.click("#task-activities form button[type=submit]")
+    page.wait_for_load_state()
+    activities = page.inner_text("#task-activities")
+    assert "Liên hoan văn hóa 2024" in activities and "Tuần văn hóa Hải Phòng 2025" not in activities
+    # When the reporter records an activity for this task, then the form has the task ticked
+    page.click("#record-for-task")
+    page.wait_for_load_state()
+    assert page.is_checked(f"input[name=tasks][value='{task.pk}']")
+    assert _no_overflow(page)

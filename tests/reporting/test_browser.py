@@ -97,3 +97,37 @@ def test_report_is_submitted_returned_revised_accepted_and_counted(page):
     # and the timeline shows every transition
     page.goto(url)
     assert page.locator("#timeline ol.timeline > li").count() == 7
+
+
+def _no_overflow(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_coordinator_queue_on_the_home_page_opens_each_report_in_one_click(page, width):
+    # Given 2025 is open: A has submitted (waiting for review), B has not sent its report
+    sp = small_plan()
+    ry = reporting_year_open(user=sp.coordinator, plan=sp.plan, year=2025, today=dt.date(2025, 1, 5)).reporting_year
+    sent = dt.datetime(2025, 11, 20, 9, tzinfo=dt.UTC)  # after the 15/11 deadline: late
+    submitted = AnnualReport.objects.get(reporting_year=ry, agency=sp.a)
+    AnnualReport.objects.filter(pk=submitted.pk).update(status="submitted", submitted_at=sent, first_submitted_at=sent)
+    missing = AnnualReport.objects.get(reporting_year=ry, agency=sp.b)
+    # When the coordinator signs in and lands on the home page
+    login(page, "dieuphoi")
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(page.base + "/")
+    # Then the queue lists A, the late list A and the missing list B
+    assert sp.a.name in page.inner_text("#queue-awaiting")
+    assert sp.a.name in page.inner_text("#queue-late")
+    assert sp.b.name in page.inner_text("#queue-missing")
+    assert _no_overflow(page)
+    screenshot(page, f"home-queue-{width}")
+    # When the coordinator clicks A in the queue, then A's report opens
+    page.click(f"#queue-awaiting a[href='/reports/{submitted.pk}/'] >> nth=0")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/reports/{submitted.pk}/")
+    # And one click on B in the missing list opens B's report
+    page.goto(page.base + "/")
+    page.click(f"#queue-missing a[href='/reports/{missing.pk}/']")
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/reports/{missing.pk}/")

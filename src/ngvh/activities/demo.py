@@ -33,23 +33,32 @@ def load(*, plan, stdout=None) -> int:
     from .rollup import Delta, Facts, rollup_apply
     from .services import _fill, _relations
 
-    leads = (
-        TaskAssignment.objects.filter(task__plan=plan, role=AssignmentRole.LEAD, active_until__isnull=True)
+    # Every lead a task had, current or closed by a restructuring: each activity goes to
+    # the agency that led the task on its start date, so after the 2025 merger the 2026
+    # activities are the merged agency's and the 2023–2024 ones stay with the old agencies.
+    by_task: dict[int, list] = {}
+    for assignment in (
+        TaskAssignment.objects.filter(task__plan=plan, task__retired_on__isnull=True, role=AssignmentRole.LEAD)
         .select_related("task")
-        .order_by("task__order")
-    )
+        .order_by("task__order", "active_from", "id")
+    ):
+        by_task.setdefault(assignment.task_id, []).append(assignment)
     existing = set(Activity.objects.filter(plan=plan, is_demo=True).values_list("agency_id", "title", "start_date"))
     today = dt.date.today()
     created = 0
     delta = Delta()
-    for index, assignment in enumerate(leads):
-        task = assignment.task
+    for index, held in enumerate(by_task.values()):
+        task = held[0].task
         for year in YEARS:
             kind, pattern, place, country = PATTERNS[(index + year) % len(PATTERNS)]
             start = dt.date(year, 1 + (index * 3 + year) % 12, 1 + (index * 7) % 27)
             end = start + dt.timedelta(days=(index + year) % 3)
             title = f"{pattern.format(year=year)} ({task.code})"
-            if (assignment.agency_id, title, start) in existing:
+            assignment = next(
+                (a for a in held if (a.active_from is None or a.active_from <= start) and (a.active_until is None or a.active_until >= start)),
+                None,
+            )
+            if assignment is None or (assignment.agency_id, title, start) in existing:
                 continue
             status = ActivityStatus.PLANNED if start > today else ActivityStatus.DONE
             if status == ActivityStatus.DONE and (index + year) % 11 == 0:

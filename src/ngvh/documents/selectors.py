@@ -120,3 +120,117 @@ def consolidation_list(*, user) -> list[dict]:
     )
     existing = {(c.plan_id, c.year): c for c in Consolidation.objects.all()}
     return [{"plan": ry.plan, "year": ry.year, "accepted": ry.accepted, "consolidation": existing.get((ry.plan_id, ry.year))} for ry in years]
+
+
+# ---- warnings and comparison on the consolidation page -------------------------------------
+
+
+def unaccepted_reports(*, plan: Plan, year: int) -> list[dict]:
+    """Reports of the year not accepted yet (draft, submitted, returned): a consolidation
+    built now leaves them out. One query."""
+    return [
+        {"report_id": pk, "agency": name, "status": status, "status_label": str(ReportStatus(status).label)}
+        for pk, name, status in AnnualReport.objects.filter(reporting_year__plan=plan, reporting_year__year=year)
+        .exclude(status=ReportStatus.ACCEPTED)
+        .order_by("agency__name")
+        .values_list("pk", "agency__name", "status")
+    ]
+
+
+def changed_since_built(*, consolidation: Consolidation) -> list[dict]:
+    """Reports that changed after the consolidation was built in a way that changes it: one
+    it used changed (reopened, edited), or another one was accepted since. One query."""
+    if consolidation.built_at is None:
+        return []
+    used = set(consolidation.report_ids or [])
+    rows = (
+        AnnualReport.objects.filter(
+            reporting_year__plan_id=consolidation.plan_id, reporting_year__year=consolidation.year, updated_at__gt=consolidation.built_at
+        )
+        .order_by("agency__name")
+        .values_list("pk", "agency__name", "status", "updated_at")
+    )
+    return [
+        {"report_id": pk, "agency": name, "status": status, "status_label": str(ReportStatus(status).label), "at": at}
+        for pk, name, status, at in rows
+        if pk in used or status == ReportStatus.ACCEPTED
+    ]
+
+
+def comparison(*, plan: Plan, year: int, years_shown: int = 5) -> dict:
+    """Year on year (the official task figures, the reporting rates and the done activities
+    of each opened year up to ``year``) and agency by agency (this year against the last).
+
+    Every figure comes from where the other pages read it: ``reporting.figures`` for the
+    task statuses, ``reporting.selectors`` for the rates, the activity rollup for the
+    counts. Queries: three for the rates, one for the activity counts, one for the
+    agencies' activities, and three per year shown for the task statuses.
+    """
+    from django.db.models import Count, Sum
+
+    from ngvh.activities.models import Activity, ActivityRollup, ActivityStatus
+    from ngvh.reporting.figures import done_count, status_counts, task_rows
+    from ngvh.reporting.selectors import reporting_rates_by_year
+
+    results = [r for r in reporting_rates_by_year(plan=plan) if r.year <= year][-years_shown:]
+    shown = [r.year for r in results]
+    done_activities = dict(
+        ActivityRollup.objects.filter(plan=plan, year__in=shown or [0], status=ActivityStatus.DONE)
+        .values("year")
+        .annotate(total=Sum("n"))
+        .order_by()
+        .values_list("year", "total")
+    )
+    years = []
+    previous = None
+    for rates in results:
+        rows = task_rows(plan=plan, year=rates.year)
+        counts = status_counts(rows)
+        row = {
+            "year": rates.year,
+            "tasks": len(rows),
+            "done": done_count(counts),
+            "in_progress": counts.get("in_progress", 0),
+            "overdue": counts.get("overdue", 0),
+            "not_arisen": counts.get("not_arisen", 0),
+            "no_report": counts.get("", 0),
+            "expected": rates.expected,
+            "submitted": rates.submitted,
+            "accepted": rates.accepted,
+            "activities": done_activities.get(rates.year, 0),
+        }
+        row["done_change"] = row["done"] - previous["done"] if previous else None
+        row["activities_change"] = row["activities"] - previous["activities"] if previous else None
+        years.append(row)
+        previous = row
+    this = next((r for r in results if r.year == year), None)
+    last = next((r for r in results if r.year == year - 1), None)
+    agencies: dict[int, dict] = {}
+
+    def _agency(agency_id: int, name: str) -> dict:
+        return agencies.setdefault(agency_id, {
+            "agency": name, "status": "", "status_label": "—", "previous_status": "", "previous_status_label": "—",
+            "lines": 0, "previous_lines": 0, "activities": 0, "previous_activities": 0,
+        })
+
+    for rates, prefix in ((this, ""), (last, "previous_")):
+        for a in rates.agencies if rates else []:
+            entry = _agency(a.agency_id, a.agency_name)
+            entry[f"{prefix}status"] = a.status
+            entry[f"{prefix}status_label"] = str(ReportStatus(a.status).label)
+            entry[f"{prefix}lines"] = a.lines_reported
+    for agency_id, name, activity_year, n in (
+        Activity.objects.filter(plan=plan, year__in=[year - 1, year], status=ActivityStatus.DONE)
+        .values("agency_id", "agency__name", "year")
+        .annotate(n=Count("id"))
+        .order_by()
+        .values_list("agency_id", "agency__name", "year", "n")
+    ):
+        entry = _agency(agency_id, name)
+        entry["activities" if activity_year == year else "previous_activities"] = n
+    return {
+        "years": years,
+        "agencies": sorted(agencies.values(), key=lambda e: e["agency"]),
+        "year": year,
+        "previous_year": year - 1,
+    }

@@ -274,6 +274,8 @@ def consolidation_build(
     rates = selectors.rates(plan=plan, year=year)
     consolidation.report_ids = [r.pk for r in reports]
     consolidation.content = build_content(consolidation=consolidation, reports=reports, rates=rates, figures=figures)
+    # the reports left out because they were not accepted yet, for the page to warn about
+    consolidation.content["unaccepted"] = selectors.unaccepted_reports(plan=plan, year=year)
     keys = {p["key"] for p in consolidation.content["passages"]}
     consolidation.edits = {k: v for k, v in (consolidation.edits or {}).items() if k in keys}
     consolidation.built_at = timezone.now()

@@ -21,6 +21,8 @@ DEMO_ACCOUNTS = [
     ("dieuphoi", "Nguyễn Thị Điều Phối", "Sở Ngoại vụ", "coordinator"),
     ("vhtt", "Trần Văn Văn Hóa", "Sở Văn hóa và Thể thao", "reporter"),
     ("dulich", "Lê Thị Du Lịch", "Sở Du lịch", "reporter"),
+    # the agency formed by the 2025 merger of the two above (agencies.demo applies it)
+    ("vhttdl", "Hoàng Văn Hợp Nhất", "Sở Văn hóa, Thể thao và Du lịch", "reporter"),
     ("lanhdao", "Phạm Văn Lãnh Đạo", "Văn phòng Ủy ban nhân dân thành phố", "leader"),
 ]
 
