@@ -239,3 +239,21 @@ def test_xlsx_is_formula_injection_safe(built):
     assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
     assert "'+cmd|' /C calc'!A0" in values
     assert safe_text("-1") == "'-1" and safe_text(-1) == -1 and safe_text("@x") == "'@x"
+
+
+def test_exports_name_countries_instead_of_iso_codes(built):
+    # given a year whose activities reached Korea (twice) and Japan (once)
+    _, c = built
+    content = effective_content(c)
+    assert content["indicators"]["countries"] == {"KR": 2, "JP": 1}
+    # when the .docx and the .xlsx are rendered
+    doc = Document(io.BytesIO(render_docx(content)))
+    wb = load_workbook(io.BytesIO(render_xlsx(content)))
+    # then the report names them, most activities first
+    assert "- Số quốc gia, vùng lãnh thổ: 2 (Hàn Quốc, Nhật Bản)." in _texts(doc)
+    # and the annex lists names with their counts, and no ISO code anywhere
+    rows = list(wb["Chỉ tiêu"].iter_rows(values_only=True))
+    countries = {r[0]: r[1] for r in rows[rows.index(("Quốc gia, vùng lãnh thổ", "Số hoạt động")) + 1:] if r[0]}
+    assert countries == {"Hàn Quốc": 2, "Nhật Bản": 1}
+    cells = {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row}
+    assert not cells & {"KR", "JP"}

@@ -18,6 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ngvh.activities.countries import country_name
+
 from . import charts
 from .content import passages_of
 from .rollup import STATUS_ORDER
@@ -255,11 +257,20 @@ def _overview(doc, content: dict) -> None:
         *[f"{STATUS_VI[s]}: {by_status.get(s, 0)} nhiệm vụ." for s in STATUS_ORDER if by_status.get(s, 0)],
         f"Số hoạt động đã tổ chức: {vn_int(ov['activities'])}; số lượt người tham gia: {vn_int(ov['participants'])}, "
         f"trong đó người nước ngoài: {vn_int(ov['participants_foreign'])}.",
-        f"Số quốc gia, vùng lãnh thổ: {ov['countries']}.",
+        f"Số quốc gia, vùng lãnh thổ: {ov['countries']}" + _country_list(content) + ".",
         "Kinh phí: " + "; ".join(f"{BUDGET_VI[k]} {vn_money(ov[k])}" for k in BUDGET_VI) + f"; tổng cộng {vn_money(ov['budget_total'])}.",
     ]
     for item in items:
         _para(doc, f"- {item}", indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+
+
+def _country_list(content: dict) -> str:
+    """`` (Nhật Bản, Hàn Quốc, Lào)``: the countries by name, most activities first."""
+    counts = content["indicators"].get("countries") or {}
+    if not counts:
+        return ""
+    names = [country_name(code, "vi") for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return " (" + ", ".join(names) + ")"
 
 
 TASK_COLUMNS = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Tình trạng", "Kết quả"]

@@ -15,6 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ngvh.activities.countries import country_name
+
 from .content import passages_of
 from .rollup import STATUS_ORDER
 from .vocab import BUDGET_VI, KIND_VI, MONTHS_VI, REPORT_STATUS_VI, STATUS_VI
@@ -132,11 +134,11 @@ def render_xlsx(content: dict) -> bytes:
     ws = _sheet(wb, "Chỉ tiêu", ["Chỉ tiêu", "Giá trị"], [45, 24], [r[:2] for r in indicator_rows])
     for i, row in enumerate(indicator_rows, start=2):
         ws.cell(row=i, column=2).number_format = row[2]
-    ws.cell(row=ws.max_row + 2, column=1, value="Quốc gia (mã ISO)").font = Font(bold=True)
+    ws.cell(row=ws.max_row + 2, column=1, value="Quốc gia, vùng lãnh thổ").font = Font(bold=True)
     start = ws.max_row
     ws.cell(row=start, column=2, value="Số hoạt động").font = Font(bold=True)
     for i, (code, count) in enumerate(indicators["countries"].items(), start=1):
-        ws.cell(row=start + i, column=1, value=safe_text(code))
+        ws.cell(row=start + i, column=1, value=safe_text(country_name(code, "vi")))
         ws.cell(row=start + i, column=2, value=count).number_format = INT_FORMAT
 
     _sheet(
