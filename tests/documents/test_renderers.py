@@ -5,6 +5,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
 
@@ -192,9 +193,8 @@ def test_docx_edited_passage_and_appendix(built):
     doc = Document(io.BytesIO(render_docx(effective_content(c))))
     texts = _texts(doc)
     assert "Mở đầu do Sở Ngoại vụ viết lại." in texts
-    appendix = _find_table(doc, "TT", "Cơ quan, đơn vị")
-    assert appendix is not None
-    assert any(f"#{s.reports['vh'].pk}" == cell.text for t in doc.tables for row in t.rows for cell in row.cells)
+    appendix = _find_table(doc, "STT", "Cơ quan, đơn vị")
+    assert [row.cells[0].text for row in appendix.rows[1:]] == ["1", "2"]
     # two charts embedded as pictures
     assert len(doc.inline_shapes) == 2
 
@@ -257,3 +257,125 @@ def test_exports_name_countries_instead_of_iso_codes(built):
     assert countries == {"Hàn Quốc": 2, "Nhật Bản": 1}
     cells = {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row}
     assert not cells & {"KR", "JP"}
+
+
+def _section_of_each_table(doc) -> list[tuple[int, object]]:
+    """(section index, table) in body order: a paragraph holding a sectPr closes a section."""
+    from docx.table import Table
+
+    out, index = [], 0
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            out.append((index, Table(child, doc)))
+        elif child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1
+    return out
+
+
+def test_docx_title_puts_the_year_before_the_strategy(built):
+    # given the default subject / when the report is rendered
+    s, c = built
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    texts = [p.text for p in doc.paragraphs]
+    subject = texts[texts.index("BÁO CÁO") + 1]
+    # then it reads "Kết quả năm 2026 thực hiện Kế hoạch số … đến năm 2030": the year is not tacked on after 2030
+    assert subject.startswith(f"Kết quả năm {s.year} thực hiện Kế hoạch số {s.plan.number} ngày ")
+    assert subject.endswith("triển khai Chiến lược Ngoại giao văn hóa đến năm 2030")
+    assert subject.index(f"năm {s.year}") < subject.index("đến năm 2030")
+    assert not subject.endswith(f"năm {s.year}")
+
+
+def test_charts_are_set_in_times_new_roman():
+    import matplotlib
+    from matplotlib.text import Text
+
+    from ngvh.documents import charts
+
+    # given the chart style: Times New Roman first, else a font with its metrics
+    assert charts.FONT == "Times New Roman"
+    assert charts.SERIF[0] in ("Times New Roman", "Liberation Serif", "Tinos")
+    with matplotlib.rc_context(charts.RC):
+        for fig in (
+            charts.hbar_figure(title="Tình trạng thực hiện nhiệm vụ", labels=["Đã hoàn thành", "Quá hạn"], values=[3, 1], xlabel="Số nhiệm vụ"),
+            charts.vbar_figure(title="Số hoạt động theo tháng", labels=["T1", "T2"], values=[2, 5], ylabel="Số hoạt động"),
+        ):
+            # when drawn / then every piece of text (titles, ticks, bar labels) uses that font
+            fig.canvas.draw()
+            names = {t.get_fontname() for t in fig.findobj(Text) if t.get_text()}
+            assert names == {charts.SERIF[0]}
+    # and the PNGs are still made
+    assert charts.hbar_png(title="x", labels=["a"], values=[1], xlabel="y").startswith(b"\x89PNG")
+
+
+def test_docx_task_table_sits_in_a_landscape_section(built):
+    from docx.enum.section import WD_ORIENT
+
+    _, c = built
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    # given three sections: portrait, landscape for the task table, portrait again
+    orientations = [sec.orientation for sec in doc.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    landscape = doc.sections[1]
+    assert abs(landscape.page_width - Mm(297)) < Mm(1) and abs(landscape.page_height - Mm(210)) < Mm(1)
+    # then the task table is in the landscape section and fills its width, most of it for "Nội dung"
+    table = _find_table(doc, "TT", "Nội dung")
+    assert [i for i, t in _section_of_each_table(doc) if t._tbl is table._tbl] == [1]
+    usable = landscape.page_width - landscape.left_margin - landscape.right_margin
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    total = Mm(sum(grid) / 56.692)  # twentieths of a point per millimetre
+    assert usable - Mm(3) <= total <= usable + Mm(1)
+    content_width = grid[1] / 56.692
+    assert content_width >= 70 and content_width == max(g / 56.692 for g in grid)
+    # and pages after the first carry the number; the later sections do not hide it
+    assert not doc.sections[1].different_first_page_header_footer
+    assert not doc.sections[2].different_first_page_header_footer
+
+
+def test_docx_results_are_grouped_under_each_agency(built):
+    s, c = built
+    # given Sở Du lịch with results on two tasks
+    content = effective_content(c)
+    by_agency = {}
+    for p in content["passages"]:
+        if p["kind"] == "result":
+            by_agency.setdefault(p["agency"], []).append(p["task_code"])
+    assert sorted(by_agency["Sở Du lịch"]) == ["1", "3"]
+    doc = Document(io.BytesIO(render_docx(content)))
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("3. Kết quả của các cơ quan, đơn vị")
+    part = texts[start + 1:texts.index("4. Biểu đồ")]
+    # then each agency is named once, its lines follow without repeating it
+    assert part.count("- Sở Du lịch:") == 1 and part.count("- Sở Văn hóa và Thể thao:") == 1
+    du_lich = part.index("- Sở Du lịch:")
+    assert part[du_lich + 1:du_lich + 3] == ["+ Nhiệm vụ 1: Phối hợp đón 20 đoàn khách quốc tế.", "+ Nhiệm vụ 3: Đón đoàn Kitakyushu."]
+    assert not any("(nhiệm vụ" in t for t in part)
+
+
+def test_docx_shows_no_internal_id(built):
+    import re
+
+    s, c = built
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    texts = _texts(doc)
+    assert not any(re.search(r"#\d", t) for t in texts)
+    ids = {str(r.pk) for r in s.reports.values()}
+    assert not ids & {t.strip() for t in texts if t.strip() not in {"1", "2", "3", "4"}}
+    assert "Mã báo cáo" not in texts
+
+
+def test_docx_file_properties(built):
+    s, c = built
+    content = effective_content(c)
+    # given a moment / when the report is rendered then
+    moment = dt.datetime(2027, 2, 5, 8, 30, tzinfo=dt.UTC)
+    props = Document(io.BytesIO(render_docx(content, now=moment))).core_properties
+    # the author is the issuing body, not the library, and the dates are that moment
+    assert props.author == "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" and props.last_modified_by == props.author
+    assert props.created == props.modified == moment
+    assert props.title == "Báo cáo " + content["meta"]["subject"]
+    assert props.subject == content["meta"]["subject"] and props.language == "vi-VN"
+    assert props.identifier == "15/BC-UBND"
+    # and without a moment, now
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props = Document(io.BytesIO(render_docx(content))).core_properties
+    assert before <= props.created <= dt.datetime.now(dt.UTC) and props.modified == props.created
