@@ -17,7 +17,7 @@ from ngvh.documents.services import (
     effective_content,
 )
 from ngvh.documents.vocab import KIND_VI, place_date_line
-from ngvh.documents.xlsx_render import render_xlsx, safe_text
+from ngvh.documents.xlsx_render import HEADER_ROW, render_xlsx, safe_text
 
 from .factories import scenario
 
@@ -206,24 +206,24 @@ def test_xlsx_sheets_and_figures(built):
     wb = load_workbook(io.BytesIO(render_xlsx(content)))
     assert wb.sheetnames == ["Nhiệm vụ", "Cơ quan, đơn vị", "Hoạt động", "Chỉ tiêu", "Báo cáo sử dụng"]
     for ws in wb.worksheets:
-        assert ws.freeze_panes == "A2"
+        assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
         assert ws.column_dimensions["A"].width > 5
-    tasks = {row[1]: row for row in wb["Nhiệm vụ"].iter_rows(min_row=2, values_only=True)}
+    tasks = {row[2]: row for row in wb["Nhiệm vụ"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
     assert set(tasks) == set(s.tasks)
-    assert tasks["1"][6] == "Đã hoàn thành quá hạn"
+    assert tasks["1"][7] == "Đã hoàn thành quá hạn"
     # no English code anywhere on the Vietnamese annex
     codes = {"done_late", "done_on_time", "in_progress", "overdue", "not_arisen", "event_home", "accepted", "submitted"}
     assert not {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row} & codes
     agencies = wb["Cơ quan, đơn vị"]
-    summary = {row[0]: row[1] for row in agencies.iter_rows(min_row=2, values_only=True) if row[0] and isinstance(row[1], int)}
+    summary = {row[1]: row[2] for row in agencies.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if row[1] and isinstance(row[2], int)}
     assert summary == {"Phải báo cáo": rates["expected"], "Đã gửi": rates["submitted"], "Đúng hạn": rates["on_time"],
                        "Quá hạn": rates["late"], "Đã chấp nhận": rates["accepted"], "Bị trả lại": 0, "Chưa gửi": 1}
-    indicators = {row[0]: row[1] for row in wb["Chỉ tiêu"].iter_rows(min_row=2, values_only=True) if row[0]}
+    indicators = {row[1]: row[2] for row in wb["Chỉ tiêu"].iter_rows(min_row=HEADER_ROW + 1, values_only=True) if row[1]}
     assert indicators["Số hoạt động"] == 3
     assert indicators["Số lượt người tham gia"] == 300
     assert indicators["Tổng kinh phí"] == 4_500_000
-    assert wb["Chỉ tiêu"]["B2"].number_format == "#,##0"
-    kinds = {row[0]: row[1] for row in wb["Hoạt động"].iter_rows(min_row=2, max_row=3, values_only=True)}
+    assert wb["Chỉ tiêu"].cell(row=HEADER_ROW + 1, column=3).number_format == "#,##0"
+    kinds = {row[1]: row[2] for row in wb["Hoạt động"].iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 2, values_only=True)}
     assert kinds == {KIND_VI["event_home"]: 2, KIND_VI["delegation_in"]: 1}
 
 
@@ -253,7 +253,7 @@ def test_exports_name_countries_instead_of_iso_codes(built):
     assert "- Số quốc gia, vùng lãnh thổ: 2 (Hàn Quốc, Nhật Bản)." in _texts(doc)
     # and the annex lists names with their counts, and no ISO code anywhere
     rows = list(wb["Chỉ tiêu"].iter_rows(values_only=True))
-    countries = {r[0]: r[1] for r in rows[rows.index(("Quốc gia, vùng lãnh thổ", "Số hoạt động")) + 1:] if r[0]}
+    countries = {r[1]: r[2] for r in rows[rows.index((None, "Quốc gia, vùng lãnh thổ", "Số hoạt động")) + 1:] if r[1]}
     assert countries == {"Hàn Quốc": 2, "Nhật Bản": 1}
     cells = {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row}
     assert not cells & {"KR", "JP"}
@@ -379,3 +379,37 @@ def test_docx_file_properties(built):
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
     props = Document(io.BytesIO(render_docx(content))).core_properties
     assert before <= props.created <= dt.datetime.now(dt.UTC) and props.modified == props.created
+
+
+def test_xlsx_annex_title_block_stt_fonts_and_print_setup(built):
+    s, c = built
+    content = effective_content(c)
+    wb = load_workbook(io.BytesIO(render_xlsx(content)))
+    for annex, ws in zip(["I", "II", "III", "IV", "V"], wb.worksheets, strict=True):
+        # the title block: PHỤ LỤC …, what the table is, which report it goes with (merged across the table)
+        assert ws["A1"].value == f"PHỤ LỤC {annex}" and ws["A1"].font.b
+        assert ws["A2"].value and ws["A2"].value == ws["A2"].value.upper() and str(s.year) in ws["A2"].value
+        assert ws["A3"].value == "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/02/2027)" and ws["A3"].font.i
+        assert {str(r) for r in ws.merged_cells.ranges} >= {f"A{r}:{ws.cell(row=HEADER_ROW, column=ws.max_column).column_letter}{r}" for r in (1, 2, 3)}
+        # STT first, numbering the table's rows 1…n
+        assert ws.cell(row=HEADER_ROW, column=1).value == "STT"
+        numbers = []
+        for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+            if not isinstance(row[0], int):
+                break
+            numbers.append(row[0])
+        assert numbers == list(range(1, len(numbers) + 1)) and numbers
+        # Times New Roman in every written cell
+        assert {cell.font.name for row in ws.iter_rows() for cell in row if cell.value is not None} == {"Times New Roman"}
+        # A4 landscape, one page wide, margins set, the header row repeated on every printed page
+        assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert round(ws.page_margins.left * 25.4) == 20 and round(ws.page_margins.top * 25.4) == 20
+        assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW}:{HEADER_ROW}"
+        assert "&P" in ws.oddFooter.center.text
+    # the list of reports shows no database id, only STT
+    reports = wb["Báo cáo sử dụng"]
+    headers = [cell.value for cell in reports[HEADER_ROW]]
+    assert headers == ["STT", "Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"]
+    ids = {r.pk for r in s.reports.values()} - {1, 2}
+    assert not ids & {v for row in reports.iter_rows(min_row=HEADER_ROW + 1, values_only=True) for v in row}
