@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 
 from tests.conftest import ARTIFACTS, login
-from tests.factories import UserFactory
+from tests.factories import ReportingYearFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -66,9 +66,12 @@ def test_dashboard_prints_as_a4_with_header_and_margins(page, seed_plan):
     # given a coordinator's dashboard of the plan
     from ngvh.accounts.models import Role
 
+    ReportingYearFactory(plan=seed_plan, year=2026)
     UserFactory(username="coord_print", role=Role.COORDINATOR)
     login(page, "coord_print")
-    pdf = _print(page, f"/dashboard/plans/{seed_plan.pk}/", "print-dashboard")
+    pdf = _print(page, f"/dashboard/plans/{seed_plan.pk}/?year=2026", "print-dashboard")
     # then A4 pages within the margins, headed with the plan and the date, nothing blank
-    _check(pdf, title="", plan_number=seed_plan.number, max_pages=20)
-    assert len(pdf.pages[0].extract_words()) > 20
+    text = _check(pdf, title="Bảng theo dõi", plan_number=seed_plan.number, max_pages=20)
+    # and the figures start on page 1, the tasks follow on later pages
+    assert len(pdf.pages) >= 2 and len(pdf.pages[0].extract_words()) > 40
+    assert "2026" in pdf.pages[0].extract_text() and "I.1" in text
