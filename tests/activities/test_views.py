@@ -207,3 +207,22 @@ def test_exports_number_rows_1_to_n_not_by_database_id(client, reporter_a, agenc
     # then the first column is STT 1…n
     assert ws.cell(row=1, column=1).value == "STT"
     assert [ws.cell(row=r, column=1).value for r in range(2, 5)] == [1, 2, 3]
+
+
+def test_list_and_detail_show_country_names_not_codes(client, reporter_a, agency_a, plan_a):
+    # given an activity that reached Japan and the Czech Republic, with a Korean partner
+    from .factories import ForeignPartnerFactory
+
+    plan, (t1, *_rest) = plan_a
+    a = ActivityFactory(plan=plan, agency=agency_a, title="Tuần văn hóa Nhật – Séc")
+    a.countries.create(code="JP")
+    a.countries.create(code="CZ")
+    a.foreign_partners.add(ForeignPartnerFactory(name="Thành phố Incheon", country="KR"))
+    client.force_login(reporter_a)
+    # when the list and the activity's page are shown in Vietnamese
+    listing = client.get(reverse("activities:list"), {"plan": plan.pk}).content.decode()
+    detail = client.get(reverse("activities:detail", args=[a.pk])).content.decode()
+    # then the countries read as the Ministry names them, never as ISO codes
+    assert "Nhật Bản" in listing and "Séc" in listing
+    assert "· JP" not in listing and "· CZ" not in listing
+    assert "Thành phố Incheon (Hàn Quốc)" in detail and "(KR)" not in detail

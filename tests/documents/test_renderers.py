@@ -5,6 +5,7 @@ import io
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from docx.shared import Mm
 from openpyxl import load_workbook
 
@@ -16,7 +17,7 @@ from ngvh.documents.services import (
     effective_content,
 )
 from ngvh.documents.vocab import KIND_VI, place_date_line
-from ngvh.documents.xlsx_render import render_xlsx, safe_text
+from ngvh.documents.xlsx_render import HEADER_ROW, render_xlsx, safe_text
 
 from .factories import scenario
 
@@ -192,9 +193,8 @@ def test_docx_edited_passage_and_appendix(built):
     doc = Document(io.BytesIO(render_docx(effective_content(c))))
     texts = _texts(doc)
     assert "Mở đầu do Sở Ngoại vụ viết lại." in texts
-    appendix = _find_table(doc, "TT", "Cơ quan, đơn vị")
-    assert appendix is not None
-    assert any(f"#{s.reports['vh'].pk}" == cell.text for t in doc.tables for row in t.rows for cell in row.cells)
+    appendix = _find_table(doc, "STT", "Cơ quan, đơn vị")
+    assert [row.cells[0].text for row in appendix.rows[1:]] == ["1", "2"]
     # two charts embedded as pictures
     assert len(doc.inline_shapes) == 2
 
@@ -206,24 +206,24 @@ def test_xlsx_sheets_and_figures(built):
     wb = load_workbook(io.BytesIO(render_xlsx(content)))
     assert wb.sheetnames == ["Nhiệm vụ", "Cơ quan, đơn vị", "Hoạt động", "Chỉ tiêu", "Báo cáo sử dụng"]
     for ws in wb.worksheets:
-        assert ws.freeze_panes == "A2"
+        assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
         assert ws.column_dimensions["A"].width > 5
-    tasks = {row[1]: row for row in wb["Nhiệm vụ"].iter_rows(min_row=2, values_only=True)}
+    tasks = {row[2]: row for row in wb["Nhiệm vụ"].iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
     assert set(tasks) == set(s.tasks)
-    assert tasks["1"][6] == "Đã hoàn thành quá hạn"
+    assert tasks["1"][7] == "Đã hoàn thành quá hạn"
     # no English code anywhere on the Vietnamese annex
     codes = {"done_late", "done_on_time", "in_progress", "overdue", "not_arisen", "event_home", "accepted", "submitted"}
     assert not {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row} & codes
     agencies = wb["Cơ quan, đơn vị"]
-    summary = {row[0]: row[1] for row in agencies.iter_rows(min_row=2, values_only=True) if row[0] and isinstance(row[1], int)}
+    summary = {row[1]: row[2] for row in agencies.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if row[1] and isinstance(row[2], int)}
     assert summary == {"Phải báo cáo": rates["expected"], "Đã gửi": rates["submitted"], "Đúng hạn": rates["on_time"],
                        "Quá hạn": rates["late"], "Đã chấp nhận": rates["accepted"], "Bị trả lại": 0, "Chưa gửi": 1}
-    indicators = {row[0]: row[1] for row in wb["Chỉ tiêu"].iter_rows(min_row=2, values_only=True) if row[0]}
+    indicators = {row[1]: row[2] for row in wb["Chỉ tiêu"].iter_rows(min_row=HEADER_ROW + 1, values_only=True) if row[1]}
     assert indicators["Số hoạt động"] == 3
     assert indicators["Số lượt người tham gia"] == 300
     assert indicators["Tổng kinh phí"] == 4_500_000
-    assert wb["Chỉ tiêu"]["B2"].number_format == "#,##0"
-    kinds = {row[0]: row[1] for row in wb["Hoạt động"].iter_rows(min_row=2, max_row=3, values_only=True)}
+    assert wb["Chỉ tiêu"].cell(row=HEADER_ROW + 1, column=3).number_format == "#,##0"
+    kinds = {row[1]: row[2] for row in wb["Hoạt động"].iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 2, values_only=True)}
     assert kinds == {KIND_VI["event_home"]: 2, KIND_VI["delegation_in"]: 1}
 
 
@@ -239,3 +239,177 @@ def test_xlsx_is_formula_injection_safe(built):
     assert not any(v.startswith(("=", "+", "-", "@")) for v in values)
     assert "'+cmd|' /C calc'!A0" in values
     assert safe_text("-1") == "'-1" and safe_text(-1) == -1 and safe_text("@x") == "'@x"
+
+
+def test_exports_name_countries_instead_of_iso_codes(built):
+    # given a year whose activities reached Korea (twice) and Japan (once)
+    _, c = built
+    content = effective_content(c)
+    assert content["indicators"]["countries"] == {"KR": 2, "JP": 1}
+    # when the .docx and the .xlsx are rendered
+    doc = Document(io.BytesIO(render_docx(content)))
+    wb = load_workbook(io.BytesIO(render_xlsx(content)))
+    # then the report names them, most activities first
+    assert "- Số quốc gia, vùng lãnh thổ: 2 (Hàn Quốc, Nhật Bản)." in _texts(doc)
+    # and the annex lists names with their counts, and no ISO code anywhere
+    rows = list(wb["Chỉ tiêu"].iter_rows(values_only=True))
+    countries = {r[1]: r[2] for r in rows[rows.index((None, "Quốc gia, vùng lãnh thổ", "Số hoạt động")) + 1:] if r[1]}
+    assert countries == {"Hàn Quốc": 2, "Nhật Bản": 1}
+    cells = {str(v) for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for v in row}
+    assert not cells & {"KR", "JP"}
+
+
+def _section_of_each_table(doc) -> list[tuple[int, object]]:
+    """(section index, table) in body order: a paragraph holding a sectPr closes a section."""
+    from docx.table import Table
+
+    out, index = [], 0
+    for child in doc.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            out.append((index, Table(child, doc)))
+        elif child.tag == qn("w:p") and child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            index += 1
+    return out
+
+
+def test_docx_title_puts_the_year_before_the_strategy(built):
+    # given the default subject / when the report is rendered
+    s, c = built
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    texts = [p.text for p in doc.paragraphs]
+    subject = texts[texts.index("BÁO CÁO") + 1]
+    # then it reads "Kết quả năm 2026 thực hiện Kế hoạch số … đến năm 2030": the year is not tacked on after 2030
+    assert subject.startswith(f"Kết quả năm {s.year} thực hiện Kế hoạch số {s.plan.number} ngày ")
+    assert subject.endswith("triển khai Chiến lược Ngoại giao văn hóa đến năm 2030")
+    assert subject.index(f"năm {s.year}") < subject.index("đến năm 2030")
+    assert not subject.endswith(f"năm {s.year}")
+
+
+def test_charts_are_set_in_times_new_roman():
+    import matplotlib
+    from matplotlib.text import Text
+
+    from ngvh.documents import charts
+
+    # given the chart style: Times New Roman first, else a font with its metrics
+    assert charts.FONT == "Times New Roman"
+    assert charts.SERIF[0] in ("Times New Roman", "Liberation Serif", "Tinos")
+    with matplotlib.rc_context(charts.RC):
+        for fig in (
+            charts.hbar_figure(title="Tình trạng thực hiện nhiệm vụ", labels=["Đã hoàn thành", "Quá hạn"], values=[3, 1], xlabel="Số nhiệm vụ"),
+            charts.vbar_figure(title="Số hoạt động theo tháng", labels=["T1", "T2"], values=[2, 5], ylabel="Số hoạt động"),
+        ):
+            # when drawn / then every piece of text (titles, ticks, bar labels) uses that font
+            fig.canvas.draw()
+            names = {t.get_fontname() for t in fig.findobj(Text) if t.get_text()}
+            assert names == {charts.SERIF[0]}
+    # and the PNGs are still made
+    assert charts.hbar_png(title="x", labels=["a"], values=[1], xlabel="y").startswith(b"\x89PNG")
+
+
+def test_docx_task_table_sits_in_a_landscape_section(built):
+    from docx.enum.section import WD_ORIENT
+
+    _, c = built
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    # given three sections: portrait, landscape for the task table, portrait again
+    orientations = [sec.orientation for sec in doc.sections]
+    assert orientations == [WD_ORIENT.PORTRAIT, WD_ORIENT.LANDSCAPE, WD_ORIENT.PORTRAIT]
+    landscape = doc.sections[1]
+    assert abs(landscape.page_width - Mm(297)) < Mm(1) and abs(landscape.page_height - Mm(210)) < Mm(1)
+    # then the task table is in the landscape section and fills its width, most of it for "Nội dung"
+    table = _find_table(doc, "TT", "Nội dung")
+    assert [i for i, t in _section_of_each_table(doc) if t._tbl is table._tbl] == [1]
+    usable = landscape.page_width - landscape.left_margin - landscape.right_margin
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    total = Mm(sum(grid) / 56.692)  # twentieths of a point per millimetre
+    assert usable - Mm(3) <= total <= usable + Mm(1)
+    content_width = grid[1] / 56.692
+    assert content_width >= 70 and content_width == max(g / 56.692 for g in grid)
+    # and pages after the first carry the number; the later sections do not hide it
+    assert not doc.sections[1].different_first_page_header_footer
+    assert not doc.sections[2].different_first_page_header_footer
+
+
+def test_docx_results_are_grouped_under_each_agency(built):
+    s, c = built
+    # given Sở Du lịch with results on two tasks
+    content = effective_content(c)
+    by_agency = {}
+    for p in content["passages"]:
+        if p["kind"] == "result":
+            by_agency.setdefault(p["agency"], []).append(p["task_code"])
+    assert sorted(by_agency["Sở Du lịch"]) == ["1", "3"]
+    doc = Document(io.BytesIO(render_docx(content)))
+    texts = [p.text for p in doc.paragraphs]
+    start = texts.index("3. Kết quả của các cơ quan, đơn vị")
+    part = texts[start + 1:texts.index("4. Biểu đồ")]
+    # then each agency is named once, its lines follow without repeating it
+    assert part.count("- Sở Du lịch:") == 1 and part.count("- Sở Văn hóa và Thể thao:") == 1
+    du_lich = part.index("- Sở Du lịch:")
+    assert part[du_lich + 1:du_lich + 3] == ["+ Nhiệm vụ 1: Phối hợp đón 20 đoàn khách quốc tế.", "+ Nhiệm vụ 3: Đón đoàn Kitakyushu."]
+    assert not any("(nhiệm vụ" in t for t in part)
+
+
+def test_docx_shows_no_internal_id(built):
+    import re
+
+    s, c = built
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    texts = _texts(doc)
+    assert not any(re.search(r"#\d", t) for t in texts)
+    ids = {str(r.pk) for r in s.reports.values()}
+    assert not ids & {t.strip() for t in texts if t.strip() not in {"1", "2", "3", "4"}}
+    assert "Mã báo cáo" not in texts
+
+
+def test_docx_file_properties(built):
+    s, c = built
+    content = effective_content(c)
+    # given a moment / when the report is rendered then
+    moment = dt.datetime(2027, 2, 5, 8, 30, tzinfo=dt.UTC)
+    props = Document(io.BytesIO(render_docx(content, now=moment))).core_properties
+    # the author is the issuing body, not the library, and the dates are that moment
+    assert props.author == "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG" and props.last_modified_by == props.author
+    assert props.created == props.modified == moment
+    assert props.title == "Báo cáo " + content["meta"]["subject"]
+    assert props.subject == content["meta"]["subject"] and props.language == "vi-VN"
+    assert props.identifier == "15/BC-UBND"
+    # and without a moment, now
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    props = Document(io.BytesIO(render_docx(content))).core_properties
+    assert before <= props.created <= dt.datetime.now(dt.UTC) and props.modified == props.created
+
+
+def test_xlsx_annex_title_block_stt_fonts_and_print_setup(built):
+    s, c = built
+    content = effective_content(c)
+    wb = load_workbook(io.BytesIO(render_xlsx(content)))
+    for annex, ws in zip(["I", "II", "III", "IV", "V"], wb.worksheets, strict=True):
+        # the title block: PHỤ LỤC …, what the table is, which report it goes with (merged across the table)
+        assert ws["A1"].value == f"PHỤ LỤC {annex}" and ws["A1"].font.b
+        assert ws["A2"].value and ws["A2"].value == ws["A2"].value.upper() and str(s.year) in ws["A2"].value
+        assert ws["A3"].value == "(Kèm theo Báo cáo số 15/BC-UBND ngày 05/02/2027)" and ws["A3"].font.i
+        assert {str(r) for r in ws.merged_cells.ranges} >= {f"A{r}:{ws.cell(row=HEADER_ROW, column=ws.max_column).column_letter}{r}" for r in (1, 2, 3)}
+        # STT first, numbering the table's rows 1…n
+        assert ws.cell(row=HEADER_ROW, column=1).value == "STT"
+        numbers = []
+        for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True):
+            if not isinstance(row[0], int):
+                break
+            numbers.append(row[0])
+        assert numbers == list(range(1, len(numbers) + 1)) and numbers
+        # Times New Roman in every written cell
+        assert {cell.font.name for row in ws.iter_rows() for cell in row if cell.value is not None} == {"Times New Roman"}
+        # A4 landscape, one page wide, margins set, the header row repeated on every printed page
+        assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert round(ws.page_margins.left * 25.4) == 20 and round(ws.page_margins.top * 25.4) == 20
+        assert ws.print_title_rows.replace("$", "") == f"{HEADER_ROW}:{HEADER_ROW}"
+        assert "&P" in ws.oddFooter.center.text
+    # the list of reports shows no database id, only STT
+    reports = wb["Báo cáo sử dụng"]
+    headers = [cell.value for cell in reports[HEADER_ROW]]
+    assert headers == ["STT", "Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"]
+    ids = {r.pk for r in s.reports.values()} - {1, 2}
+    assert not ids & {v for row in reports.iter_rows(min_row=HEADER_ROW + 1, values_only=True) for v in row}

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from ngvh.documents.docx_render import render_docx
 from ngvh.documents.services import consolidation_build, effective_content
 from ngvh.documents.vocab import STATUS_VI
-from ngvh.documents.xlsx_render import render_xlsx
+from ngvh.documents.xlsx_render import HEADER_ROW, render_xlsx
 from ngvh.reporting import figures
 from ngvh.reporting.models import AnnualReport, ReportLine
 from ngvh.reporting.services import reporting_year_open
@@ -107,7 +107,7 @@ def test_every_surface_shows_the_official_figures(client, year):
               for row in t.rows[1:] if len(row.cells) == 7 and row.cells[0].text.startswith("I.")]
     assert {code: labels.count(STATUS_VI[code]) for code in CODES} == OFFICIAL
     book = load_workbook(io.BytesIO(render_xlsx(content)))
-    sheet = {r[0]: r[1] for r in book["Chỉ tiêu"].iter_rows(min_row=2, values_only=True) if r[0]}
+    sheet = {r[1]: r[2] for r in book["Chỉ tiêu"].iter_rows(min_row=HEADER_ROW + 1, values_only=True) if r[1]}
     assert {code: sheet[f"Nhiệm vụ: {STATUS_VI[code]}"] for code in CODES} == OFFICIAL
 
 

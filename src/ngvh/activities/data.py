@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from .countries import is_country
+from ngvh.core.countries import is_country
+
 from .models import ActivityKind, ActivityStatus
 
 KINDS = frozenset(ActivityKind.values)

@@ -7,7 +7,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .countries import country_choices
+from ngvh.core.countries import country_choices
+
 from .data import ActivityData
 from .models import ActivityKind, ActivityStatus, ForeignPartner, PartnerKind
 

@@ -273,7 +273,7 @@ def attachment_delete(*, user, attachment: Attachment) -> None:
 @transaction.atomic
 def foreign_partner_ensure(*, user, name: str, country: str, kind: str = "locality") -> ForeignPartner:
     """The registry entry for a partner, created the first time it is named."""
-    from .countries import is_country
+    from ngvh.core.countries import is_country
 
     if not ActivityPolicy.can_create(user):
         raise PermissionDenied
@@ -331,9 +331,8 @@ def import_lookups(*, user, plan) -> ImportLookups:
     """The dictionaries the row checks need, in five queries whatever the file size."""
     from ngvh.accounts.policies import is_coordinator
     from ngvh.agencies.models import Agency, AgencyAlias
+    from ngvh.core.countries import country_lookup
     from ngvh.plans.models import TaskAssignment
-
-    from .countries import country_lookup
 
     tasks = {}
     task_codes = {}

@@ -20,10 +20,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ngvh.accounts.policies import HistoryPolicy
 from ngvh.agencies.models import Agency
+from ngvh.core.countries import country_choices, country_name
 from ngvh.plans import selectors as plan_selectors
 
 from . import ical, selectors, services, storage, xlsx
-from .countries import country_choices, country_name
 from .forms import ActivityForm, AttachmentForm, ImportForm
 from .models import ActivityKind, ActivityStatus
 from .policies import ActivityPolicy, AttachmentPolicy

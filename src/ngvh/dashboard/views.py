@@ -38,7 +38,7 @@ def _kind_label(kind: str) -> str:
 
 def _country_label(code: str) -> str:
     try:
-        from ngvh.activities.countries import country_name
+        from ngvh.core.countries import country_name
 
         return country_name(code)
     except Exception:  # noqa: BLE001 - an unknown code still shows as its code

@@ -1,8 +1,10 @@
 """The city report as a Word document in the format of Nghị định 30/2020 (Phụ lục I).
 
-``render_docx(content) -> bytes`` is pure: it reads the plain content built by
+``render_docx(content, now=None) -> bytes`` is pure: it reads the plain content built by
 ``documents.services`` (edits already applied) and never the database, so the same content
-always gives the same document.
+at the same moment always gives the same document (``now`` only dates the file's
+properties). The task table sits in a landscape section of its own, wide enough for the
+tasks' text; the agencies' results are grouped under each agency; no database id is shown.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import datetime as dt
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ngvh.core.countries import country_name
 from ngvh.reporting.task_status import STATUS_ORDER
 
 from . import charts
@@ -258,15 +261,40 @@ def _overview(doc, content: dict) -> None:
         f"Số hoạt động đã tổ chức: {vn_int(ov['activities'])}; số lượt người tham gia: {vn_int(ov['participants'])}, "
         f"trong đó người nước ngoài: {vn_int(ov['participants_foreign'])}"
         f"{reported_note(ov.get('participants_reported'), ov['activities'])}.",
-        f"Số quốc gia, vùng lãnh thổ: {ov['countries']}.",
+        f"Số quốc gia, vùng lãnh thổ: {ov['countries']}" + _country_list(content) + ".",
         "Kinh phí: " + "; ".join(f"{BUDGET_VI[k]} {vn_money(ov[k])}" for k in BUDGET_VI) + f"; tổng cộng {vn_money(ov['budget_total'])}.",
     ]
     for item in items:
         _para(doc, f"- {item}", indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
 
+def _country_list(content: dict) -> str:
+    """`` (Nhật Bản, Hàn Quốc, Lào)``: the countries by name, most activities first."""
+    counts = content["indicators"].get("countries") or {}
+    if not counts:
+        return ""
+    names = [country_name(code, "vi") for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return " (" + ", ".join(names) + ")"
+
+
 TASK_COLUMNS = ["TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Tình trạng", "Kết quả"]
-TASK_WIDTHS = [10, 38, 22, 24, 17, 22, 32]
+# A4 landscape less the margins (20 + 15 mm) leaves 262 mm; ``Nội dung`` takes the most
+TASK_WIDTHS = [12, 78, 34, 36, 22, 26, 54]
+
+
+def _orient(doc, orientation) -> None:
+    """Start a new section on a new page, portrait or landscape, numbered from the header."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = orientation
+    if orientation == WD_ORIENT.LANDSCAPE:
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(30), Mm(15)  # the binding edge stays the long one
+        section.left_margin, section.right_margin = Mm(20), Mm(15)
+    else:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+        section.left_margin, section.right_margin = Mm(30), Mm(15)
+    section.different_first_page_header_footer = False  # only the report's first page has no number
 
 
 def _task_table(doc, content: dict) -> None:
@@ -384,21 +412,40 @@ def _appendix(doc, content: dict) -> None:
     _para(doc, "Danh sách báo cáo của các cơ quan, đơn vị được tổng hợp", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     meta = content["meta"]
     _para(doc, f"(Kèm theo Báo cáo số {meta['number']})", italic=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
-    widths = [10, 70, 25, 30, 30]
-    table = _grid_table(doc, ["TT", "Cơ quan, đơn vị", "Mã báo cáo", "Thời điểm gửi", "Thời điểm chấp nhận"], widths)
+    widths = [12, 85, 34, 34]
+    table = _grid_table(doc, ["STT", "Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"], widths)
     for i, report in enumerate(content["reports"], start=1):
         _add_row(
             table,
-            [str(i), report["agency"], f"#{report['id']}", _datetime_vn(report["submitted_at"]), _datetime_vn(report["accepted_at"])],
+            [str(i), report["agency"], _datetime_vn(report["submitted_at"]), _datetime_vn(report["accepted_at"])],
             widths,
-            aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER],
+            aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.CENTER],
         )
 
 
-def render_docx(content: dict) -> bytes:
+def _properties(doc, meta: dict, now: dt.datetime) -> None:
+    """File properties: Word shows them under File > Info, search indexes read them."""
+    props = doc.core_properties
+    issuing_body = meta.get("issuing_body") or ""
+    props.author = issuing_body
+    props.last_modified_by = issuing_body
+    props.title = f"Báo cáo {meta['subject']}"
+    props.subject = meta["subject"]
+    props.keywords = f"Ngoại giao văn hóa; báo cáo năm {meta['year']}; Kế hoạch số {meta.get('plan_number', '')}"
+    props.category = "Báo cáo"
+    props.comments = f"Số: {meta['number']}" if meta.get("number") else ""
+    props.language = "vi-VN"
+    props.identifier = meta.get("number") or ""
+    props.revision = 1
+    props.created = props.modified = now
+
+
+def render_docx(content: dict, *, now: dt.datetime | None = None) -> bytes:
     doc = Document()
     _setup(doc)
     meta = content["meta"]
+    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
+    _properties(doc, meta, moment)
     year = meta["year"]
     _heading(doc, meta)
     justify = WD_ALIGN_PARAGRAPH.JUSTIFY
@@ -412,17 +459,23 @@ def render_docx(content: dict) -> bytes:
     for p in passages_of(content, "assessment"):
         _para(doc, p["text"], indent_first=True, align=justify)
     _overview(doc, content)
+    _orient(doc, WD_ORIENT.LANDSCAPE)
     _para(doc, "2. Kết quả thực hiện các nhiệm vụ cụ thể", bold=True, keep=True, indent_first=True)
     _task_table(doc, content)
-    _para(doc, "", after=0)
+    _orient(doc, WD_ORIENT.PORTRAIT)
     _para(doc, "3. Kết quả của các cơ quan, đơn vị", bold=True, keep=True, indent_first=True)
     results = passages_of(content, "result")
     if not results:
         _para(doc, "Các báo cáo được tổng hợp không nêu kết quả cụ thể.", indent_first=True, italic=True)
+    by_agency: dict[str, list[dict]] = {}
     for p in results:
-        para = _para(doc, "", indent_first=True, align=justify)
-        _run(para, f"- {p['agency']} (nhiệm vụ {p['task_code']}): ", bold=True)
-        _run(para, p["text"])
+        by_agency.setdefault(p["agency"], []).append(p)
+    for agency, items in by_agency.items():  # the agency once, then one line per task
+        _para(doc, f"- {agency}:", bold=True, indent_first=True, keep=True)
+        for p in items:
+            para = _para(doc, "", indent_first=True, align=justify)
+            _run(para, f"+ Nhiệm vụ {p['task_code']}: ", italic=True)
+            _run(para, p["text"])
     _para(doc, "4. Biểu đồ", bold=True, keep=True, indent_first=True)
     _charts(doc, content)
     kinds = content["indicators"]["by_kind"]

@@ -48,9 +48,11 @@ SETTINGS_FIELDS = (
 
 
 def _default_subject(plan: Plan, year: int) -> str:
+    """The year comes first: ``Kết quả năm 2026 thực hiện Kế hoạch số … đến năm 2030``; after
+    ``đến năm 2030`` it would read as part of the strategy's name."""
     return (
-        f"Kết quả thực hiện năm {year} Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} "
-        f"triển khai Chiến lược Ngoại giao văn hóa đến năm 2030"
+        f"Kết quả năm {year} thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} "
+        f"của {_locality(plan).issuer} triển khai Chiến lược Ngoại giao văn hóa đến năm 2030"
     )
 
 

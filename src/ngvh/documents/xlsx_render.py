@@ -1,6 +1,8 @@
 """The data annex of the city report as an Excel workbook.
 
-``render_xlsx(content) -> bytes`` is pure. One sheet per table, frozen header row, widths
+``render_xlsx(content) -> bytes`` is pure. One sheet per table, each an annex of the report
+(``PHỤ LỤC I`` … ``(Kèm theo Báo cáo số …)`` above the table), rows numbered ``STT`` 1…n,
+Times New Roman, printed A4 landscape one page wide with the header row repeated, widths
 and number formats set. Text that a spreadsheet would run as a formula (starting with
 ``=``, ``+``, ``-`` or ``@``) is prefixed with an apostrophe, because agencies' text ends
 up in this file and a workbook must never execute what somebody typed into a report.
@@ -14,7 +16,9 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 
+from ngvh.core.countries import country_name
 from ngvh.reporting.task_status import STATUS_ORDER
 
 from .content import passages_of
@@ -32,25 +36,80 @@ def safe_text(value):
     return value
 
 
-def _sheet(wb, title: str, headers: list[str], widths: list[int], rows: list[list], formats: dict[int, str] | None = None):
+TITLE_ROWS = 3  # PHỤ LỤC …, what the table is, (Kèm theo Báo cáo số …)
+HEADER_ROW = TITLE_ROWS + 2  # a blank row, then the column headers
+FONT = "Times New Roman"
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+_MM = 1 / 25.4  # openpyxl's margins are in inches
+
+
+def _attached_to(meta: dict) -> str:
+    number = meta.get("number") or "…"
+    issued = dt.date.fromisoformat(meta["issued_on"]) if meta.get("issued_on") else None
+    return f"(Kèm theo Báo cáo số {number}" + (f" ngày {issued:%d/%m/%Y})" if issued else ")")
+
+
+def _sheet(wb, title: str, headers: list[str], widths: list[int], rows: list[list], formats: dict[int, str] | None = None,
+           *, meta: dict, caption: str):
+    """A sheet of the annex: its title block, the headers (repeated on every printed page)
+    with an ``STT`` column numbering the rows 1…n, then the rows; A4 landscape, one page wide."""
     ws = wb.create_sheet(title)
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        ws.append([safe_text(v) for v in row])
-    ws.freeze_panes = "A2"
+    headers = ["STT", *headers]
+    widths = [6, *widths]
+    annex = _ROMAN[len(wb.worksheets) - 1]
+    last = get_column_letter(len(headers))
+    for row, (text, font) in enumerate(
+        [(f"PHỤ LỤC {annex}", Font(name=FONT, size=13, bold=True)),
+         (caption.upper(), Font(name=FONT, size=13, bold=True)),
+         (_attached_to(meta), Font(name=FONT, size=12, italic=True))],
+        start=1,
+    ):
+        cell = ws.cell(row=row, column=1, value=safe_text(text))
+        cell.font = font
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.merge_cells(f"A{row}:{last}{row}")
+    ws.row_dimensions[2].height = 34
+    for col, header in enumerate(headers, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=col, value=header)
+        cell.font = Font(name=FONT, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for i, row in enumerate(rows, start=1):
+        ws.append([i, *(safe_text(v) for v in row)])
+    ws.freeze_panes = f"A{HEADER_ROW + 1}"
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for col, fmt in (formats or {}).items():
-        for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+        for (cell,) in ws.iter_rows(min_row=HEADER_ROW + 1, min_col=col + 1, max_col=col + 1):
             cell.number_format = fmt
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
+    for row in ws.iter_rows(min_row=HEADER_ROW + 1):
+        row[0].alignment = Alignment(horizontal="center", vertical="top")
+        for cell in row[1:]:
             if isinstance(cell.value, str):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+    _print_setup(ws)
     return ws
+
+
+def _print_setup(ws) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0  # one page wide, as many pages long as needed
+    ws.page_margins = PageMargins(top=20 * _MM, bottom=15 * _MM, left=20 * _MM, right=15 * _MM, header=8 * _MM, footer=8 * _MM)
+    ws.print_options.horizontalCentered = True
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.oddFooter.center.font = FONT
+
+
+def _fonts(wb) -> None:
+    """Times New Roman in every written cell, keeping bold and italic."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None and cell.font.name != FONT:
+                    cell.font = Font(name=FONT, size=12 if cell.font.sz in (None, 11) else cell.font.sz,
+                                     bold=cell.font.bold, italic=cell.font.italic)
 
 
 def _moment(value: str):
@@ -62,6 +121,8 @@ def _moment(value: str):
 def render_xlsx(content: dict) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
+    meta = content["meta"]
+    year = meta["year"]
     results = {(p["report_id"], p["task_code"]): p["text"] for p in passages_of(content, "result")}
 
     task_rows = []
@@ -78,11 +139,12 @@ def render_xlsx(content: dict) -> bytes:
             ])
     _sheet(
         wb, "Nhiệm vụ",
-        ["Nhóm", "TT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian",
+        ["Nhóm", "Nhiệm vụ số", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian",
          "Tình trạng", "Số đơn vị báo cáo", "Kết quả"],
-        [7, 7, 50, 28, 32, 16, 28, 12, 60],
+        [7, 9, 50, 28, 32, 16, 24, 11, 60],
         task_rows,
         {8: INT_FORMAT},
+        meta=meta, caption=f"Kết quả thực hiện các nhiệm vụ năm {year}",
     )
 
     rates = content["completeness"]
@@ -97,6 +159,7 @@ def render_xlsx(content: dict) -> bytes:
         [45, 20, 18, 10],
         agency_rows,
         {3: "dd/mm/yyyy hh:mm"},
+        meta=meta, caption=f"Tình hình gửi báo cáo năm {year} của các cơ quan, đơn vị",
     )
     summary_at = ws.max_row + 2
     for offset, (label, value) in enumerate(
@@ -104,18 +167,20 @@ def render_xlsx(content: dict) -> bytes:
          ("Quá hạn", rates["late"]), ("Đã chấp nhận", rates["accepted"]),
          ("Bị trả lại", rates.get("returned", 0)), ("Chưa gửi", rates.get("not_sent", len(rates.get("missing", []))))]
     ):
-        ws.cell(row=summary_at + offset, column=1, value=label).font = Font(bold=True)
-        ws.cell(row=summary_at + offset, column=2, value=value).number_format = INT_FORMAT
+        ws.cell(row=summary_at + offset, column=2, value=label).font = Font(bold=True)
+        ws.cell(row=summary_at + offset, column=3, value=value).number_format = INT_FORMAT
 
     indicators = content["indicators"]
     activity_rows = [[KIND_VI.get(kind, kind), count] for kind, count in sorted(indicators["by_kind"].items(), key=lambda kv: -kv[1])]
-    ws = _sheet(wb, "Hoạt động", ["Loại hoạt động", "Số hoạt động"], [40, 14], activity_rows, {2: INT_FORMAT})
-    ws.cell(row=ws.max_row + 2, column=1, value="Tháng").font = Font(bold=True)
+    ws = _sheet(wb, "Hoạt động", ["Loại hoạt động", "Số hoạt động"], [40, 14], activity_rows, {2: INT_FORMAT},
+                meta=meta, caption=f"Hoạt động năm {year} theo loại và theo tháng")
+    ws.cell(row=ws.max_row + 2, column=2, value="Tháng").font = Font(bold=True)
     month_row = ws.max_row
-    ws.cell(row=month_row, column=2, value="Số hoạt động").font = Font(bold=True)
+    ws.cell(row=month_row, column=3, value="Số hoạt động").font = Font(bold=True)
     for i, (label, value) in enumerate(zip(MONTHS_VI, indicators["by_month"], strict=True), start=1):
-        ws.cell(row=month_row + i, column=1, value=label)
-        ws.cell(row=month_row + i, column=2, value=value).number_format = INT_FORMAT
+        ws.cell(row=month_row + i, column=1, value=i).alignment = Alignment(horizontal="center")
+        ws.cell(row=month_row + i, column=2, value=label)
+        ws.cell(row=month_row + i, column=3, value=value).number_format = INT_FORMAT
 
     ov = content["overview"]
     by_status = ov["tasks_by_status"]
@@ -131,23 +196,27 @@ def render_xlsx(content: dict) -> bytes:
         *[[f"Kinh phí: {BUDGET_VI[k]}", ov[k], MONEY_FORMAT] for k in BUDGET_VI],
         ["Tổng kinh phí", ov["budget_total"], MONEY_FORMAT],
     ]
-    ws = _sheet(wb, "Chỉ tiêu", ["Chỉ tiêu", "Giá trị"], [45, 24], [r[:2] for r in indicator_rows])
-    for i, row in enumerate(indicator_rows, start=2):
-        ws.cell(row=i, column=2).number_format = row[2]
-    ws.cell(row=ws.max_row + 2, column=1, value="Quốc gia (mã ISO)").font = Font(bold=True)
+    ws = _sheet(wb, "Chỉ tiêu", ["Chỉ tiêu", "Giá trị"], [45, 24], [r[:2] for r in indicator_rows],
+                meta=meta, caption=f"Các chỉ tiêu tổng hợp năm {year}")
+    for i, row in enumerate(indicator_rows, start=HEADER_ROW + 1):
+        ws.cell(row=i, column=3).number_format = row[2]
+    ws.cell(row=ws.max_row + 2, column=2, value="Quốc gia, vùng lãnh thổ").font = Font(bold=True)
     start = ws.max_row
-    ws.cell(row=start, column=2, value="Số hoạt động").font = Font(bold=True)
+    ws.cell(row=start, column=3, value="Số hoạt động").font = Font(bold=True)
     for i, (code, count) in enumerate(indicators["countries"].items(), start=1):
-        ws.cell(row=start + i, column=1, value=safe_text(code))
-        ws.cell(row=start + i, column=2, value=count).number_format = INT_FORMAT
+        ws.cell(row=start + i, column=1, value=i).alignment = Alignment(horizontal="center")
+        ws.cell(row=start + i, column=2, value=safe_text(country_name(code, "vi")))
+        ws.cell(row=start + i, column=3, value=count).number_format = INT_FORMAT
 
     _sheet(
         wb, "Báo cáo sử dụng",
-        ["Mã báo cáo", "Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"],
-        [12, 45, 18, 18],
-        [[r["id"], r["agency"], _moment(r["submitted_at"]), _moment(r["accepted_at"])] for r in content["reports"]],
-        {3: "dd/mm/yyyy hh:mm", 4: "dd/mm/yyyy hh:mm"},
+        ["Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"],
+        [45, 18, 18],
+        [[r["agency"], _moment(r["submitted_at"]), _moment(r["accepted_at"])] for r in content["reports"]],
+        {2: "dd/mm/yyyy hh:mm", 3: "dd/mm/yyyy hh:mm"},
+        meta=meta, caption=f"Danh sách báo cáo năm {year} của các cơ quan, đơn vị được tổng hợp",
     )
+    _fonts(wb)
 
     buf = io.BytesIO()
     wb.save(buf)

@@ -9,7 +9,7 @@ from functools import cache
 
 import pycountry
 
-from ngvh.activities.countries import country_name as product_country_name
+from ngvh.core.countries import country_name as product_country_name
 
 from .languages import PYCOUNTRY
 

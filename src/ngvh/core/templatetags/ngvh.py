@@ -50,6 +50,22 @@ def vdate(value) -> str:
 
 
 @register.filter
+def country(code) -> str:
+    """The country's name in the active language (``JP`` -> ``Nhật Bản``), never its code."""
+    from ngvh.core.countries import country_name
+
+    return country_name(code) if code else ""
+
+
+@register.filter
+def countries(codes) -> str:
+    """Names of several countries, comma-separated, in the order given."""
+    from ngvh.core.countries import country_name
+
+    return ", ".join(country_name(c) for c in codes or [])
+
+
+@register.filter
 def percent(value, digits: int = 0) -> str:
     if value is None:
         return "—"

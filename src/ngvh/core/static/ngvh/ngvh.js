@@ -1,6 +1,13 @@
 // Small enhancements only: every page works without this file.
 (function () {
   "use strict";
+  // The printed header repeats the page's title (without the site name).
+  document.querySelectorAll("[data-print-title]").forEach(function (el) {
+    var title = document.title.replace(/\s·\sNGVH$/, "");
+    var plan = el.parentNode.querySelector(".print-header__plan");
+    if (plan && plan.textContent.trim() && title.indexOf(plan.textContent.trim()) !== -1) plan.textContent = "";
+    el.textContent = title;
+  });
   // Confirm destructive actions: <form data-confirm="...">.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -1,43 +1,33 @@
 """Countries (ISO 3166-1 alpha-2) with names in the reader's language.
 
-pycountry ships the ISO names and their gettext catalogues. A few Vietnamese catalogue
-names differ from the names Vietnamese administrative documents use (``Cộng hoà Nam
-Hàn`` for ``Hàn Quốc``, ``Căm Bốt`` for ``Campuchia``), so the common partners are
-overridden with the official usage. Pure: no database.
+Vietnamese names come from ``countries_vi.csv`` beside this module: the names the
+Ministry of Foreign Affairs uses for states (``Nhật Bản``, ``Áp-ga-ni-xtan``,
+``Ác-hen-ti-na``, ``Séc``), and the usual Vietnamese form for territories (column
+``kind``). It covers every ISO 3166-1 entry (a test keeps it so); the transliterations of
+pycountry's Vietnamese catalogue (``A Phú Hãn``, ``Á-căn-đình``) are accepted on import
+only. English names come from pycountry. Pure: no database.
 """
 
 from __future__ import annotations
 
+import csv
 import gettext
 from functools import cache
+from pathlib import Path
 
 import pycountry
 from django.utils.translation import get_language
 
-from ngvh.core.text import ascii_key, tone_key
+from ngvh.core.text import ascii_key, nfc, tone_key
 
-# Names used by Vietnamese state documents where the ISO catalogue says otherwise.
-VI_OVERRIDES = {
-    "AU": "Ô-xtrây-li-a",
-    "CN": "Trung Quốc",
-    "DE": "Đức",
-    "FR": "Pháp",
-    "GB": "Vương quốc Anh",
-    "IN": "Ấn Độ",
-    "JP": "Nhật Bản",
-    "KH": "Campuchia",
-    "KP": "Triều Tiên",
-    "KR": "Hàn Quốc",
-    "LA": "Lào",
-    "MM": "Myanmar",
-    "NZ": "Niu Di-lân",
-    "RU": "Liên bang Nga",
-    "SG": "Xin-ga-po",
-    "TH": "Thái Lan",
-    "TW": "Đài Loan (Trung Quốc)",
-    "US": "Hoa Kỳ",
-    "VN": "Việt Nam",
-}
+VI_NAMES_FILE = Path(__file__).with_name("countries_vi.csv")
+
+
+@cache
+def vi_names() -> dict[str, str]:
+    """Alpha-2 code -> Vietnamese name, as reviewed in ``countries_vi.csv``."""
+    with VI_NAMES_FILE.open(encoding="utf-8", newline="") as f:
+        return {row["code"].strip().upper(): nfc(row["name_vi"].strip()) for row in csv.DictReader(f)}
 
 
 @cache
@@ -58,7 +48,7 @@ def _names(lang: str) -> dict[str, str]:
     for country in pycountry.countries:
         code = country.alpha_2
         if lang == "vi":
-            out[code] = VI_OVERRIDES.get(code) or _vi_catalogue().gettext(country.name)
+            out[code] = vi_names().get(code) or _english(country)
         else:
             out[code] = _english(country)
     return out
