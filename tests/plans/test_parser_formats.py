@@ -85,3 +85,4 @@ def test_damaged_files_are_parsed_or_refused_nothing_else(changes, name):
         assert refused.message_vi and refused.message_en
     else:
         assert plan.tasks
+
