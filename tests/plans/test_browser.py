@@ -87,3 +87,54 @@ def test_task_page_lists_filters_and_records_for_the_task(page, width):
     page.wait_for_load_state()
     assert page.is_checked(f"input[name=tasks][value='{task.pk}']")
     assert _no_overflow(page)
+
+
+def test_coordinator_corrects_a_misread_row_maps_an_agency_and_imports(page, coordinator, tmp_path):
+    from ngvh.plans.models import Plan
+    from tests.factories import AgencyFactory
+    from tests.plans.review_documents import HELD, UNKNOWN, document_province, plan_docx
+
+    # Given a province holding an agency the document names differently, and a .docx whose
+    # task 3 has its content and timeframe swapped
+    AgencyFactory(province=document_province(), name=HELD)
+    upload = tmp_path / "ke-hoach-12.docx"
+    upload.write_bytes(plan_docx())
+    login(page, "coordinator")
+
+    # When the coordinator uploads it
+    page.goto(page.base + "/plans/import/")
+    page.set_input_files("input[type=file]", str(upload))
+    page.click("main form[enctype] button[type=submit]")
+    # Then the review page shows the tasks as read, beside the warnings
+    page.wait_for_selector("#tasks")
+    assert page.input_value("#t2-title") == "Hàng năm"
+
+    # When they put the misread row right and save
+    page.fill("#t2-title", "Dịch các ấn phẩm quảng bá.")
+    page.fill("#t2-timeframe_text", "Hàng năm")
+    page.click("#tasks form button[type=submit]")
+    page.wait_for_selector("#tasks")
+    assert page.input_value("#t2-title") == "Dịch các ấn phẩm quảng bá."
+
+    # And map the unknown agency to the one the province holds
+    select = page.locator("#agencies select").first
+    assert UNKNOWN in page.inner_text("#agencies")
+    select.select_option(label=HELD)
+    page.click("#agencies form button[type=submit]")
+    page.wait_for_selector("#agencies")
+    screenshot(page, "import-review-1280")
+
+    # And import the plan
+    page.click("#import form button[type=submit]")
+    page.wait_for_load_state()
+    # Then the plan's page lists the corrected task, led by the agency held
+    plan = Plan.objects.get(number="12/KH-UBND")
+    assert page.url.endswith(f"/plans/{plan.pk}/")
+    row = page.locator("tr[id^=task-]", has_text="Dịch các ấn phẩm quảng bá.")
+    assert row.count() == 1
+    from ngvh.plans.models import TaskAssignment
+
+    task = plan.tasks.get(code="3")
+    assert (task.title, task.timeframe_kind) == ("Dịch các ấn phẩm quảng bá.", "annual")
+    lead = TaskAssignment.objects.get(task__plan=plan, task__code="2", role="lead", active_until__isnull=True)
+    assert lead.agency.name == HELD

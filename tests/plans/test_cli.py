@@ -90,3 +90,108 @@ def test_ngvh_runs_django_commands():
     result = run_ngvh("check")
     assert result.returncode == 0
     assert "no issues" in result.stdout
+
+
+def test_parse_json_gives_each_task_its_source_and_needs_review(tmp_path):
+    # Given a Word plan with an unknown lead and a row that is not a group or a task
+    from tests.plans.review_documents import ROWS, UNKNOWN, plan_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(plan_docx([*ROWS, ["*?", "lạc dòng", "Sở Du lịch", "", ""]]))
+    # When it is parsed to JSON
+    result = run_ngvh("plan", "parse", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    tasks = {t["code"]: t for t in data["tasks"]}
+    # Then every task says where it was read, and what about it needs review
+    assert tasks["1"]["source"] == "table 1, row 3"
+    assert tasks["1"]["needs_review"] == []
+    assert [w["code"] for w in tasks["2"]["needs_review"]] == ["unknown_agency"]
+    assert UNKNOWN in tasks["2"]["needs_review"][0]["message"]
+    codes = {(w["code"], w["source"]) for w in data["needs_review"]}
+    assert ("unreadable_row", "table 1, row 8") in codes
+
+
+def _review_command(path, *extra):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("plan", "import", str(path), "--review", *extra, stdout=out)
+    return out.getvalue()
+
+
+def _stored():
+    from ngvh.agencies.models import Agency
+    from ngvh.plans.models import ImportReview, Plan, Task
+
+    return (Plan.objects.count(), Task.objects.count(), Agency.objects.count(), ImportReview.objects.count())
+
+
+@pytest.fixture
+def review_file(tmp_path):
+    from tests.plans.review_documents import ROWS, plan_docx
+
+    path = tmp_path / "plan.docx"
+    path.write_bytes(plan_docx([*ROWS, ["*?", "lạc dòng", "Sở Du lịch", "", ""]]))
+    return path
+
+
+@pytest.fixture
+def held_agency(db):
+    from tests.factories import AgencyFactory
+    from tests.plans.review_documents import HELD, document_province
+
+    return AgencyFactory(province=document_province(), name=HELD)
+
+
+@pytest.mark.django_db
+def test_import_review_prints_what_needs_review_and_stores_nothing(review_file, held_agency):
+    from tests.plans.review_documents import UNKNOWN
+
+    # Given a province holding an agency close to the document's unknown one
+    before = _stored()
+    # When the document is imported with --review
+    out = _review_command(review_file)
+    # Then the unknown agency is listed with the held one as a suggestion, the unread row too
+    line = next(text for text in out.splitlines() if UNKNOWN in text)
+    assert held_agency.name in line
+    assert "table 1, row 8: *? | lạc dòng | Sở Du lịch" in out
+    assert "Nothing stored" in out
+    # And nothing is written
+    assert _stored() == before
+
+
+@pytest.mark.django_db
+def test_import_review_can_keep_the_draft_for_a_coordinator(review_file, held_agency, coordinator):
+    from ngvh.plans.models import ImportReview
+
+    # Given a coordinator / When --review --create-draft names them
+    out = _review_command(review_file, "--create-draft", coordinator.username)
+    # Then one draft is kept for them, with the document, and no plan is stored yet
+    (review,) = ImportReview.objects.all()
+    assert review.created_by == coordinator and review.source_name == "plan.docx"
+    assert str(review.pk) in out
+    assert _stored()[:2] == (0, 0)
+
+
+@pytest.mark.django_db
+def test_import_review_draft_is_refused_to_a_reporter(review_file, reporter_a):
+    from django.core.management.base import CommandError
+
+    # Given a reporter / When they ask for a draft / Then it is refused and nothing is kept
+    before = _stored()
+    with pytest.raises(CommandError) as refused:
+        _review_command(review_file, "--create-draft", reporter_a.username)
+    assert refused.value.returncode == 2
+    assert _stored() == before
+
+
+def test_import_review_of_a_refused_document_exits_2(tmp_path):
+    # Given a report, not a plan / When --review runs / Then it exits 2 with the reason
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Một văn bản không phải kế hoạch.\n", encoding="utf-8")
+    result = run_ngvh("plan", "import", str(bad), "--review")
+    assert result.returncode == 2
+    assert result.stdout == ""

@@ -124,7 +124,8 @@ class ParsedPlan:
     issuer: str
     title: str
     legal_basis: list[dict] = field(default_factory=list)  # {"number", "issued_on" (ISO), "title"}
-    report_deadline: tuple[int, int] | None = None  # (month, day)
+    report_deadline: tuple[int, int] | None = None  # (month, day): the yearly report
+    half_year_deadline: tuple[int, int] | None = None  # (month, day): a six-month report, if any
     groups: list[ParsedGroup] = field(default_factory=list)
     tasks: list[ParsedTask] = field(default_factory=list)
     body: list[BodySection] = field(default_factory=list)
@@ -144,6 +145,11 @@ class ParsedPlan:
             "legal_basis": list(self.legal_basis),
             "report_deadline": (
                 f"{self.report_deadline[0]:02d}-{self.report_deadline[1]:02d}" if self.report_deadline else None
+            ),
+            "half_year_deadline": (
+                f"{self.half_year_deadline[0]:02d}-{self.half_year_deadline[1]:02d}"
+                if self.half_year_deadline
+                else None
             ),
             "groups": [g.to_json() for g in self.groups],
             "tasks": [t.to_json() for t in self.tasks],

@@ -97,6 +97,12 @@ _BARE_HEADS = _MULTI_HEAD_KEYS | _SINGLE_MULTI_KEYS | _SINGLE_HEAD_KEYS
 _MERGE_TAIL_WORDS = {"các", "của", "thuộc", "trực thuộc"}
 _STRIP_WORDS = {"và", "cùng", "với", "cùng với"}
 _EDGE_PUNCT = " \t,;.:-–—"
+# After "và các": words that carry on an official name ("Ban Quản lý Khu kinh tế Dung Quất
+# và các Khu công nghiệp Quảng Ngãi") rather than open a new party.
+_NAME_TAIL_KINDS = {tone_key(w) for w in ("Khu", "Cụm", "Làng", "Cảng", "Vườn", "Di", "Bến")}
+_AND_KEYS = {tone_key("và"), tone_key("cùng")}
+_PLACEHOLDER_STARTS = {tone_key(w) for w in ("cơ", "đơn", "sở", "ngành", "địa", "tổ", "quận", "huyện", "xã")}
+_MERGE_TAIL_KEYS = {tone_key(w) for w in ("các", "của", "thuộc", "và", "với", "cùng", "dân", "UBND", "đạo")}
 
 
 @dataclass
@@ -121,7 +127,15 @@ def _head_at(words: list[str], i: int) -> bool:
         return False
     pair = tone_key(f"{word} {_word_core(words[i + 1])}") if i + 1 < len(words) else ""
     if pair in _CONNECTOR_SPLITS:
-        return True
+        # "và các đơn vị liên quan" starts a placeholder; "và các Khu công nghiệp" goes on
+        # with the official name before it (a kind of body, not an agency of its own).
+        after = tone_key(_word_core(words[i + 2])) if i + 2 < len(words) else ""
+        return not (tone_key(word) in _AND_KEYS and after in _NAME_TAIL_KINDS)
+    if word == "các" and i and _word_core(words[i - 1]) and i + 1 < len(words):
+        # A Word cell pasted as text: "Sở Xây dựng các cơ quan liên quan".
+        return tone_key(_word_core(words[i - 1])) not in _MERGE_TAIL_KEYS and (
+            tone_key(_word_core(words[i + 1])) in _PLACEHOLDER_STARTS
+        )
     if not word[0].isupper():
         return False
     if pair in _MULTI_HEAD_KEYS or tone_key(word) in _SINGLE_MULTI_KEYS:
@@ -223,6 +237,9 @@ def _classify(piece: str, vocabulary: Vocabulary, result: Parties) -> None:
         )
         piece = fixed
     key = _words_key(piece)
+    if _LOCAL_UNITS_RE.match(key) and not DISTRICTS_RE.search(key):
+        _add_unique(result.other_parties, piece)
+        return
     if DISTRICTS_RE.search(key):
         _add_unique(result.other_parties, DISTRICTS_LABEL)
         if "lien quan" in key:
@@ -258,6 +275,11 @@ def _add_unique(items: list[str], item: str) -> None:
 def _add_agency(result: Parties, canonical: str, written: str, known: bool) -> None:
     if all(existing != canonical for existing, _, _ in result.agencies):
         result.agencies.append((canonical, nfc(written), known))
+
+
+# "UBND các huyện", "Ủy ban nhân dân các huyện, thị xã, thành phố": every local government,
+# a placeholder like "Các quận, huyện", not one agency.
+_LOCAL_UNITS_RE = re.compile(r"^(?:ubnd|uy ban nhan dan)\s+cac\s+(?:quan|huyen|thi xa|xa|phuong|dia phuong)\b")
 
 
 # --- timeframes ---------------------------------------------------------------------------
@@ -305,6 +327,18 @@ def parse_timeframe(text: str) -> Timeframe | None:
 # --- document structure -------------------------------------------------------------------
 
 _DOC_TYPES = {"ke hoach", "ke hoach hanh dong", "chuong trinh", "chuong trinh hanh dong", "de an"}
+_OTHER_DOC_TYPES = {
+    "bao cao": ("một báo cáo", "a report (BÁO CÁO)"),
+    "to trinh": ("một tờ trình", "a submission (TỜ TRÌNH)"),
+    "thong bao": ("một thông báo", "a notice (THÔNG BÁO)"),
+    "cong van": ("một công văn", "an official letter (CÔNG VĂN)"),
+    "giay moi": ("một giấy mời", "an invitation (GIẤY MỜI)"),
+}
+_LETTER_RE = re.compile(r"^(?:V/v|V\.v|Về việc|Kính gửi)\b", re.IGNORECASE)
+_ARTICLE_ONE_RE = re.compile(
+    r"Điều\s+1\s*[.:]\s*Ban hành kèm theo Quyết định này\s+(?:bản\s+)?Kế hoạch\s+(?P<title>.+?)\s*[.;]?$",
+    re.IGNORECASE,
+)
 _APPENDIX_RE = re.compile(r"^phu luc(?: [ivx\d]+)?$")
 _NUMBER_LINE_RE = re.compile(r"^Số\s*:?\s*(\d+[\w./Đđ\-]*/[\w./Đđ\-]+)", re.IGNORECASE)
 _CAPTION_RE = re.compile(
@@ -331,6 +365,8 @@ _BODY_NUMBER_RE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(?P<tit
 _BULLET_RE = re.compile(r"^[-–—+•*]\s*(?P<text>\S.*)$")
 _END_PUNCT = tuple(".;:!?…\"”)")
 _DEADLINE_RE = re.compile(r"truoc ngay\s+(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*/\s*\d{4})?\s*,?\s+hang nam")
+_ANY_DEADLINE_RE = re.compile(r"truoc ngay\s+(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?!\s*/\s*\d{4})")
+_HALF_YEAR_RE = re.compile(r"\b(?:6|sau) thang\b")
 _DUTY_CUT_RE = re.compile(
     r"\s+(?:chủ trì|phối hợp|có trách nhiệm|thực hiện|tham mưu|là cơ quan|được giao|hướng dẫn|triển khai|"
     r"theo dõi|căn cứ)\b|\s*:",
@@ -374,6 +410,8 @@ def _column_kind(cell: str) -> str | None:
         return "coordinators"
     if key.startswith(("thoi gian", "thoi han", "tien do", "thoi diem")):
         return "time"
+    if key in {"don vi thuc hien", "co quan thuc hien", "don vi thuc hien chinh", "co quan chu quan"}:
+        return "lead"
     if "san pham" in key or key.startswith("ket qua"):
         return "products"
     if "noi dung" in key or "nhiem vu" in key or key.startswith(("ten ", "hoat dong", "cong viec")):
@@ -441,8 +479,20 @@ class _PlanParser:
     def parse(self) -> ParsedPlan:
         front, appendix_lines, task_rows = self._split()
         doc_type = self._doc_type_index(front)
-        header = front[:doc_type] if doc_type is not None else []
-        title, after_title = self._title(front, doc_type)
+        self._refuse_other_documents(front, doc_type)
+        decision = self._decision_index(front, doc_type)
+        decision_lines: list[Line] = []
+        if decision is not None:
+            # A plan issued by a QUYẾT ĐỊNH: the letter head is the decision's, its "Căn cứ"
+            # lines are the plan's legal basis, and its number is the plan's number.
+            header = front[:decision]
+            decision_lines = front[decision : doc_type if doc_type is not None else len(front)]
+        else:
+            header = front[:doc_type] if doc_type is not None else []
+        if doc_type is None and decision is not None:
+            title, after_title = self._decision_title(front, decision)
+        else:
+            title, after_title = self._title(front, doc_type)
         body_start = self._first_roman(front, after_title)
         body_end = self._closing_index(front, body_start)
         preamble = front[after_title:body_start]
@@ -461,8 +511,11 @@ class _PlanParser:
             place=place,
             issuer=self._issuer(header, preamble, caption_issuer, place),
             title=title,
-            legal_basis=self._legal_basis(preamble),
+            legal_basis=[
+                basis for basis in self._legal_basis(decision_lines + preamble) if basis["number"] != number
+            ],
             report_deadline=self._report_deadline(preamble + body_lines),
+            half_year_deadline=self.half_year_deadline,
             groups=groups,
             tasks=tasks,
             body=body,
@@ -545,6 +598,50 @@ class _PlanParser:
                 return index
         return None
 
+    @staticmethod
+    def _decision_index(front: list[Line], doc_type: int | None) -> int | None:
+        end = doc_type if doc_type is not None else len(front)
+        for index, line in enumerate(front[:end]):
+            if line.text and line.text.upper() == line.text and _words_key(line.text) == "quyet dinh":
+                return index
+        return None
+
+    def _decision_title(self, front: list[Line], decision: int) -> tuple[str, int]:
+        """No KẾ HOẠCH heading: the title is what ``Điều 1. Ban hành kèm theo ... Kế hoạch`` names."""
+        for index in range(decision, len(front)):
+            match = _ARTICLE_ONE_RE.search(front[index].text)
+            if match:
+                return re.sub(r"\s*[.:;,]+$", "", f"Kế hoạch {match.group('title')}").strip(), index + 1
+        self._warn(None, "Không tìm thấy tên kế hoạch trong Điều 1 của quyết định.",
+                   "The plan's title was not found in Article 1 of the decision.")
+        return "", decision + 1
+
+    def _refuse_other_documents(self, front: list[Line], doc_type: int | None) -> None:
+        """A report, a letter or a notice is not a plan, however plan-like its table."""
+        end = doc_type if doc_type is not None else len(front)
+        for line in front[:end]:
+            if not line.text or line.text.upper() != line.text:
+                continue
+            kind = _OTHER_DOC_TYPES.get(_words_key(line.text))
+            if kind:
+                raise PlanParseError(
+                    message_vi=f"Đây là {kind[0]}, không phải kế hoạch. Hãy tải lên văn bản kế hoạch "
+                    "(hoặc quyết định ban hành kế hoạch).",
+                    message_en=f"This is {kind[1]}, not a plan. Upload the plan itself "
+                    "(or the decision that issues it).",
+                    line=line.number,
+                )
+        if doc_type is None and self._decision_index(front, None) is None:
+            letter = next((line for line in front if _LETTER_RE.match(line.text)), None)
+            if letter is not None:
+                raise PlanParseError(
+                    message_vi="Đây là công văn, không phải kế hoạch (không có dòng “KẾ HOẠCH”). "
+                    "Hãy tải lên văn bản kế hoạch.",
+                    message_en="This is an official letter (công văn), not a plan (no “KẾ HOẠCH” line). "
+                    "Upload the plan itself.",
+                    line=letter.number,
+                )
+
     def _title(self, front: list[Line], doc_type: int | None) -> tuple[str, int]:
         """The subject lines after ``KẾ HOẠCH``, joined; returns the index after them."""
         if doc_type is None:
@@ -555,7 +652,14 @@ class _PlanParser:
         index = doc_type + 1
         while index < len(front):
             text = front[index].text
-            stop = _words_key(text).startswith(("can cu", "thuc hien", "theo ")) or _BODY_ROMAN_RE.match(text)
+            key = _words_key(text)
+            # "Thực hiện Chiến lược ..." is a title; "Thực hiện Quyết định số ..." opens the preamble.
+            stop = (
+                key.startswith(("can cu", "theo "))
+                or (key.startswith("thuc hien") and _REF_RE.search(text))
+                or _BODY_ROMAN_RE.match(text)
+                or (text.startswith("(") and parts)
+            )
             if (not text and parts) or stop or len(parts) >= 4:
                 break
             if text and not set(text) <= set("-_=*. "):
@@ -694,15 +798,31 @@ class _PlanParser:
         return result
 
     def _report_deadline(self, lines: list[Line]) -> tuple[int, int] | None:
+        """The yearly deadline; a six-month one beside it is kept in ``half_year_deadline``."""
+        self.half_year_deadline = None
+        yearly = None
         for line in lines:
-            match = _DEADLINE_RE.search(_words_key(line.text).replace(" / ", "/"))
-            if match is None:
-                match = _DEADLINE_RE.search(ascii_key(line.text))
-            if match:
-                day, month = int(match.group(1)), int(match.group(2))
-                if 1 <= month <= 12 and 1 <= day <= 31:
-                    return month, day
-        return None
+            key = " ".join(ascii_key(line.text).replace("(", " ").replace(")", " ").split())
+            match = _DEADLINE_RE.search(_words_key(line.text).replace(" / ", "/")) or _DEADLINE_RE.search(key)
+            if match and yearly is None:
+                yearly = self._deadline(match.group(1), match.group(2))
+            if "bao cao" not in key and "hang nam" not in key:
+                continue
+            for found in _ANY_DEADLINE_RE.finditer(key):
+                deadline = self._deadline(found.group(1), found.group(2))
+                clause = key[max(0, found.start() - 40) : found.start()]
+                if deadline is None:
+                    continue
+                if _HALF_YEAR_RE.search(clause.rsplit(" va ", 1)[-1]):
+                    self.half_year_deadline = self.half_year_deadline or deadline
+                elif yearly is None:
+                    yearly = deadline
+        return yearly
+
+    @staticmethod
+    def _deadline(day: str, month: str) -> tuple[int, int] | None:
+        day_n, month_n = int(day), int(month)
+        return (month_n, day_n) if 1 <= month_n <= 12 and 1 <= day_n <= 31 else None
 
     # -- body sections
 
@@ -735,7 +855,7 @@ class _PlanParser:
             elif number_match and roman:
                 code = f"{roman}.{number_match.group('code')}"
                 current = self._section(code, number_match.group("title"), line, codes)
-                current.agency = self._duty_agency(current.title, line)
+                current.agency = self._duty_agency(number_match.group("title"), line)
                 sections.append(current)
             elif current is not None:
                 bullet = _BULLET_RE.match(text)
@@ -766,6 +886,22 @@ class _PlanParser:
         subject = _DUTY_CUT_RE.split(title, maxsplit=1)[0]
         parties = split_parties(subject, self.vocabulary)
         if not parties.agencies:
+            return None
+        words = parties.agencies[0][1].split()
+        if not parties.agencies[0][2] and len(words) > 1 and not words[1][:1].isupper():
+            # "Ban hành các văn bản ...": a verb, not a body named "Ban ...".
+            self._review("uncertain_agency", {"name": subject.strip()}, f"line {line.number}")
+            return None
+        if not parties.agencies[0][2] and subject.strip() == title.strip():
+            # No duty verb or colon ends the name: a sentence, not a heading's subject. A
+            # known agency at its start is taken; anything else goes to review, never to
+            # the agency list.
+            words = subject.split()
+            for size in range(len(words) - 1, 1, -1):
+                known = self.vocabulary.resolve(" ".join(words[:size]))
+                if known:
+                    return known
+            self._review("uncertain_agency", {"name": subject.strip()}, f"line {line.number}")
             return None
         self._record(parties, line.number)
         return parties.agencies[0][0]
