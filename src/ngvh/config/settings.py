@@ -2,8 +2,9 @@
 
 Environment:
   DATABASE_URL   postgres://user:pass@host:5432/db ; default SQLite (WAL) in NGVH_DATA_DIR
-  SECRET_KEY     required when DEBUG=0
-  DEBUG          1/0 (default 1 for the local clone)
+  SECRET_KEY     required when DEBUG=0 (the development secret is refused)
+  DEBUG          1/0 (default 0: production settings; 1 only when asked, or in demo mode)
+  NGVH_DEMO      1/0 (default 0): demo accounts and development settings; `make run` sets it
   ALLOWED_HOSTS  comma separated
   NGVH_DATA_DIR  where the SQLite file and uploaded evidence live (default ./var)
 """
@@ -14,6 +15,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,12 +34,28 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(os.environ.get("NGVH_DATA_DIR", Path.cwd() / "var")).resolve()
 
-DEBUG = env_bool("DEBUG", True)
+# Safe by default: a bare start gets production settings. Development settings come only
+# from DEBUG=1 or from demo mode (NGVH_DEMO=1, which `make run` sets); DEBUG=0 wins over
+# demo mode when both are given.
+NGVH_DEMO = env_bool("NGVH_DEMO", False)
+DEBUG = env_bool("DEBUG", NGVH_DEMO)
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-" + "x" * 32
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not DEBUG and (
+    not SECRET_KEY
+    or SECRET_KEY == DEVELOPMENT_SECRET_KEY
+    or SECRET_KEY.startswith(("dev-only-insecure", "django-insecure"))
+):
+    # Refused at settings load so no entry point (gunicorn, manage commands, timers)
+    # can start with a published key. Both languages: the reader may be either.
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a private random value when DEBUG=0 (the development "
+        "secret is refused); set DEBUG=1 or NGVH_DEMO=1 only on a development machine. / "
+        "Khi DEBUG=0 phải đặt SECRET_KEY bằng một giá trị ngẫu nhiên, giữ bí mật (không "
+        "chấp nhận khóa dùng cho phát triển); chỉ đặt DEBUG=1 hoặc NGVH_DEMO=1 trên máy phát triển."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG=0")
-    SECRET_KEY = "dev-only-insecure-key-change-me-" + "x" * 32
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -277,9 +295,8 @@ LOGGING = {
     },
 }
 
-# Demo mode: `ngvh demo` refuses to create demo accounts unless this is on (it is, for
-# `make run`); production deployments leave it off.
-NGVH_DEMO = env_bool("NGVH_DEMO", DEBUG)
+# Demo mode (NGVH_DEMO, read above): `ngvh demo` creates demo accounts only when it is on
+# (it is, for `make run`); production deployments leave it off.
 
 # Report reminders (`ngvh remind`, docs/reminders.md): days before the deadline, and how
 # many days after it the overdue notices and the coordinators' summary may still go out.
