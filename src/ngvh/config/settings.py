@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "ngvh.dashboard",
     "ngvh.api",
     "ngvh.public",
+    "ngvh.outbox",
     "ngvh.bench",
 ]
 
@@ -210,6 +211,15 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ngvh@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# The mail outbox (ngvh.outbox, docs/reminders.md): tries and the backoff between them.
+NGVH_MAIL_MAX_ATTEMPTS = int(os.environ.get("NGVH_MAIL_MAX_ATTEMPTS", "8"))
+NGVH_MAIL_RETRY_BASE_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_BASE_SECONDS", "60"))
+NGVH_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_MAX_SECONDS", "21600"))
 NGVH_BASE_URL = os.environ.get("NGVH_BASE_URL", "http://127.0.0.1:8000")
 
 # Uploaded evidence.
