@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from ngvh.accounts.models import SecurityEvent, User
+from ngvh.outbox.models import MailStatus, OutboxMail
 
 from ..factories import PASSWORD, UserFactory
 
@@ -67,10 +68,12 @@ def test_session_expires_after_inactivity(client, reporter_a):
 
 def test_password_reset_by_email_link(client, reporter_a, django_capture_on_commit_callbacks):
     # given a reporter who forgot the password
-    # when they ask for a link
-    response = client.post(reverse("accounts:password_reset"), {"email": reporter_a.email})
+    # when they ask for a link (queued in the outbox, delivered after commit)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": reporter_a.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+    assert OutboxMail.objects.get().status == MailStatus.SENT
     link = re.search(r"https?://[^\s]+/accounts/password/reset/[^\s]+/", mail.outbox[0].body).group(0)
     path = "/" + link.split("/", 3)[3]
     # and follow it and choose a strong password
