@@ -27,10 +27,10 @@ EDITABLE_FIELDS = ("full_name", "email", "agency", "role")
 
 
 def client_ip(request) -> str | None:
-    """The address the request came from (the proxy passes it in REMOTE_ADDR)."""
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: ``X-Forwarded-For`` only from a trusted proxy (``core.net``)."""
+    from ngvh.core.net import client_ip as real_client_ip
+
+    return real_client_ip(request)
 
 
 def security_event_record(

@@ -179,7 +179,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Login throttling (django-axes).
 AXES_FAILURE_LIMIT = int(os.environ.get("NGVH_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("NGVH_LOGIN_COOLOFF_HOURS", "0.25"))
+# Locked per (username, address) pair: failures from one address never lock the same
+# account for someone signing in from another.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address as the lockout sees it: X-Forwarded-For only from a trusted proxy.
+AXES_CLIENT_IP_CALLABLE = "ngvh.core.net.client_ip"
+# Reverse proxies (addresses or networks, comma separated) whose X-Forwarded-For is
+# believed, e.g. "127.0.0.1,10.0.0.0/24". Empty: the direct peer is the client.
+NGVH_TRUSTED_PROXIES = env_list("NGVH_TRUSTED_PROXIES")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
