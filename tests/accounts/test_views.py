@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from ngvh.accounts.models import SecurityEvent, User
+from ngvh.outbox.models import MailStatus, OutboxMail
 
 from ..factories import PASSWORD, UserFactory
 
@@ -67,10 +68,12 @@ def test_session_expires_after_inactivity(client, reporter_a):
 
 def test_password_reset_by_email_link(client, reporter_a, django_capture_on_commit_callbacks):
     # given a reporter who forgot the password
-    # when they ask for a link
-    response = client.post(reverse("accounts:password_reset"), {"email": reporter_a.email})
+    # when they ask for a link (queued in the outbox, delivered after commit)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:password_reset"), {"email": reporter_a.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
+    assert OutboxMail.objects.get().status == MailStatus.SENT
     link = re.search(r"https?://[^\s]+/accounts/password/reset/[^\s]+/", mail.outbox[0].body).group(0)
     path = "/" + link.split("/", 3)[3]
     # and follow it and choose a strong password
@@ -184,3 +187,36 @@ def test_security_log_query_count_is_fixed(client, coordinator, reporter_a, djan
     with django_assert_num_queries(9):
         response = client.get(reverse("accounts:security_log"))
     assert response.status_code == 200 and "reporter_a" in response.content.decode()
+
+
+def _login_via_proxy(client, username, password, client_address):
+    return client.post(reverse("accounts:login"), {"username": username, "password": password},
+                       REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=client_address)
+
+
+def test_behind_a_trusted_proxy_one_address_cannot_lock_out_another(client, reporter_a, settings):
+    # given the app behind a trusted proxy and a low failure limit
+    settings.NGVH_TRUSTED_PROXIES = ["10.0.0.1"]
+    settings.AXES_FAILURE_LIMIT = 2
+    # when an attacker fails twice with reporter A's name from their own address
+    _login_via_proxy(client, "reporter_a", "wrong-1", "198.51.100.66")
+    locked = _login_via_proxy(client, "reporter_a", "wrong-2", "198.51.100.66")
+    # then that address is locked out for that account, and the log has the real address
+    assert locked.status_code in (403, 429)
+    assert SecurityEvent.objects.filter(kind="locked_out", ip_address="198.51.100.66").exists()
+    # but reporter A signs in from their own address through the same proxy
+    from django.test import Client
+
+    own = Client()
+    response = _login_via_proxy(own, "reporter_a", PASSWORD, "203.0.113.20")
+    assert response.status_code == 302 and "_auth_user_id" in own.session
+
+
+def test_an_untrusted_peer_cannot_choose_its_logged_address(client, reporter_a, settings):
+    # given no trusted proxy
+    settings.NGVH_TRUSTED_PROXIES = []
+    # when a client sends a forged X-Forwarded-For with a failed login
+    client.post(reverse("accounts:login"), {"username": "reporter_a", "password": "wrong"},
+                REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="1.1.1.1")
+    # then the security log records the direct peer
+    assert set(SecurityEvent.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}

@@ -2,6 +2,7 @@ import csv
 import datetime as dt
 import io
 
+import hypothesis
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
@@ -296,3 +297,93 @@ def test_search_key_of_parts_equals_the_key_of_the_joined_text(parts):
     # when keyed part by part
     # then the key is exactly the one of the joined text
     assert xlsx.fast_search_key_of(parts) == search_key(" ".join(parts))
+
+
+# ---- fuzzing: mutated workbooks never raise, on the service or the page ------------------
+
+_GOOD_WORKBOOK = None
+
+
+def _good_workbook() -> bytes:
+    global _GOOD_WORKBOOK
+    if _GOOD_WORKBOOK is None:
+        _GOOD_WORKBOOK = workbook_bytes([good_row(1), good_row(2)])
+    return _GOOD_WORKBOOK
+
+
+def _rezip_member(data: bytes, member_index: int, mutate) -> bytes:
+    """Rewrite one member with mutated bytes but a valid container (so the damage reaches
+    the XML and deflate readers, not only the zip directory): zlib errors, broken XML."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        infos = src.infolist()
+        target = infos[member_index % len(infos)].filename
+        for info in infos:
+            body = src.read(info.filename)
+            dst.writestr(info.filename, mutate(body) if info.filename == target else body)
+    return out.getvalue()
+
+
+@st.composite
+def mutated_workbooks(draw) -> bytes:
+    data = bytearray(_good_workbook())
+    how = draw(st.sampled_from(["flip", "truncate", "splice", "member"]))
+    if how == "flip":
+        for _ in range(draw(st.integers(1, 16))):
+            i = draw(st.integers(0, len(data) - 1))
+            data[i] = draw(st.integers(0, 255))
+        return bytes(data)
+    if how == "truncate":
+        return bytes(data[: draw(st.integers(0, len(data) - 1))])
+    if how == "splice":
+        i = draw(st.integers(0, len(data)))
+        return bytes(data[:i] + draw(st.binary(min_size=1, max_size=64)) + data[i:])
+
+    def mutate(body: bytes) -> bytes:
+        b = bytearray(body)
+        for _ in range(draw(st.integers(1, 8))):
+            if b:
+                b[draw(st.integers(0, len(b) - 1))] = draw(st.integers(0, 255))
+        return bytes(b[: draw(st.integers(0, len(b)))])
+
+    return _rezip_member(bytes(data), draw(st.integers(0, 20)), mutate)
+
+
+@pytest.mark.slow
+@given(data=mutated_workbooks())
+@settings(max_examples=200, deadline=None, suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture])
+def test_fuzz_mutated_workbooks_never_raise_in_the_import_service(reporter_a, plan_a, data):
+    # given any mutation of a good workbook
+    plan, _ = plan_a
+    # when it is checked, in both languages
+    for lang in ("vi", "en"):
+        with translation.override(lang):
+            outcome = services.activities_import_xlsx(user=reporter_a, plan=plan, data=data, commit=False)
+        # then it is either read (rows checked) or refused with the import's message
+        assert outcome.checked is not None or outcome.file_error
+
+
+@pytest.mark.slow
+@given(data=mutated_workbooks())
+@settings(max_examples=40, deadline=None, suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture])
+def test_fuzz_mutated_workbooks_never_give_a_500_on_the_import_page(client, reporter_a, plan_a, data, tmp_path_factory):
+    from django.conf import settings as django_settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import override_settings
+    from django.urls import reverse
+
+    # given a signed-in reporter uploading a mutated workbook
+    plan, _ = plan_a
+    client.force_login(reporter_a)
+    client.raise_request_exception = True
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("evidence"))):
+        assert django_settings.MEDIA_ROOT
+        # when the page checks it
+        response = client.post(reverse("activities:import"), {"plan": plan.pk, "file": SimpleUploadedFile("h.xlsx", data)})
+    # then it answers with the page (rows or the message), never a server error
+    assert response.status_code in (200, 302, 400)
+    if response.status_code == 400:
+        body = response.content.decode()
+        assert "error-summary" in body

@@ -14,6 +14,7 @@ from pathlib import Path
 
 LAYERS = [
     "core",        # text keys, template tags, middleware: knows no domain
+    "outbox",      # mail written with the change, sent with retries
     "accounts",    # users, roles, security log, the history reader
     "agencies",    # provinces, agencies, restructurings
     "plans",       # plans, groups, tasks and who holds them

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ngvh.core.sessions import REFRESHED_AT
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +101,31 @@ def test_a_nul_byte_in_the_query_is_refused_with_400(client, db):
     assert client.get("/activities/?q=a%00b").status_code == 400
     assert client.get("/api/activities/?q=%00").status_code == 400
     assert client.get("/public/?lang=vi").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/", "/activities/", "/reports/", "/accounts/password/change/"])
+def test_signed_in_pages_are_never_stored(client, reporter_a, path):
+    # given a signed-in reporter
+    client.force_login(reporter_a)
+    # when they open a page
+    response = client.get(path, follow=True)
+    # then neither the browser nor a proxy may keep it
+    cache_control = response.headers.get("Cache-Control", "")
+    assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_anonymous_public_pages_are_not_marked_no_store(client, db):
+    # given nobody signed in, when the public portal is read
+    response = client.get(reverse("public:activities"))
+    # then the middleware leaves it alone; signed in, the same page is not stored
+    assert response.status_code == 200
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+    client.force_login(UserFactory())
+    assert "no-store" in client.get(reverse("public:activities")).headers.get("Cache-Control", "")
+
+
+def test_api_answers_to_a_token_are_never_stored(client, reporter_a):
+    # given an API call with a token (valid or not, it carries someone's credentials)
+    response = client.get("/api/", HTTP_AUTHORIZATION="Token not-a-real-token")
+    # then the answer is not stored either
+    assert "no-store" in response.headers.get("Cache-Control", "")

@@ -25,6 +25,7 @@ CONTEXT_DEPENDENT = {
     "foreign": "foreign funds or foreign participants",
     "by": "by whom, in a sentence or a column",
     "effective from": "a short label or a sentence",
+    "recipients": "a document's nơi nhận or a mail's người nhận",
 }
 
 

@@ -128,3 +128,31 @@ def test_remind_after_the_deadline_notifies_missing_agencies_and_coordinators_on
     ry = AnnualReport.objects.first().reporting_year
     ry.refresh_from_db()
     assert ry.expected_count == 4  # frozen by the run after the deadline
+
+
+def test_remind_with_the_smtp_server_down_loses_no_reminder(sp, remind, settings):
+    from ngvh.outbox.models import MailStatus, OutboxMail
+    from ngvh.outbox.services import backoff, outbox_send_due
+    from tests.outbox.smtp import SmtpServer
+
+    # given A, B and C unsubmitted with addresses, and the SMTP server refusing connections during the morning run
+    with SmtpServer() as smtp:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", smtp.port, 5
+        smtp.refusing = True
+        # when remind runs (the send after commit fails)
+        remind("--today", "2025-11-01")
+        # then every reminder is logged and waits in the outbox with the error, none lost
+        pending = OutboxMail.objects.filter(status=MailStatus.PENDING)
+        assert pending.count() == 3 and all(m.attempts == 1 and m.last_error for m in pending)
+        assert smtp.received == []
+        # when the server is back and the timer runs after the backoff
+        smtp.refusing = False
+        from django.utils import timezone
+
+        outbox_send_due(now=timezone.now() + backoff(1))
+        # then each agency gets its reminder exactly once
+        assert len(smtp.received) == 3
+        assert OutboxMail.objects.filter(status=MailStatus.SENT).count() == 3
+        outbox_send_due(now=timezone.now() + backoff(5))
+        assert len(smtp.received) == 3

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import Role, SecurityEventKind, User
@@ -71,3 +71,18 @@ class UserFilterForm(forms.Form):
 
 class SecurityLogFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Event"), choices=[("", _("All events")), *SecurityEventKind.choices], required=False)
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the mail queued in the outbox instead of sent inline."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        from django.template import loader
+
+        from ngvh.outbox.services import mail_enqueue
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        html = loader.render_to_string(html_email_template_name, context) if html_email_template_name else ""
+        mail_enqueue(to=[to_email], subject=subject, body=body, html=html)

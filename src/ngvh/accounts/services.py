@@ -9,7 +9,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -28,10 +27,10 @@ EDITABLE_FIELDS = ("full_name", "email", "agency", "role")
 
 
 def client_ip(request) -> str | None:
-    """The address the request came from (the proxy passes it in REMOTE_ADDR)."""
-    if request is None:
-        return None
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: ``X-Forwarded-For`` only from a trusted proxy (``core.net``)."""
+    from ngvh.core.net import client_ip as real_client_ip
+
+    return real_client_ip(request)
 
 
 def security_event_record(
@@ -63,22 +62,21 @@ def password_link(user: User) -> str:
 
 
 def _send_password_mail(user: User, *, reason: str) -> None:
-    """Mail a set-your-password link once the transaction has committed.
+    """Queue a set-your-password link in the outbox, in the caller's transaction.
 
-    The link is built after commit too, from the stored password, so the token is valid
-    for the password the user actually has.
+    Called after the password was saved: the link is built from the stored password, so
+    the token is valid for the password the user actually has.
     """
+    from ngvh.outbox.services import mail_enqueue
 
-    def send():
-        fresh = User.objects.get(pk=user.pk)
-        with override(settings.LANGUAGE_CODE):
-            context = {"user": fresh, "link": password_link(fresh), "reason": reason}
-            subject = render_to_string("accounts/emails/password_link_subject.txt", context).strip()
-            body = render_to_string("accounts/emails/password_link.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [fresh.email])
-
-    if user.email:
-        transaction.on_commit(send)
+    if not user.email:
+        return
+    fresh = User.objects.get(pk=user.pk)
+    with override(settings.LANGUAGE_CODE):
+        context = {"user": fresh, "link": password_link(fresh), "reason": reason}
+        subject = render_to_string("accounts/emails/password_link_subject.txt", context).strip()
+        body = render_to_string("accounts/emails/password_link.txt", context)
+    mail_enqueue(to=[fresh.email], subject=subject, body=body)
 
 
 def _check_unique_username(username: str, exclude_pk: int | None = None) -> None:

@@ -9,7 +9,13 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
 from . import selectors, services
-from .forms import LoginForm, SecurityLogFilterForm, UserFilterForm, UserForm
+from .forms import (
+    LoginForm,
+    OutboxPasswordResetForm,
+    SecurityLogFilterForm,
+    UserFilterForm,
+    UserForm,
+)
 from .history import history_entries, history_kind
 from .models import SecurityEventKind
 from .policies import HistoryPolicy, SecurityEventPolicy, UserPolicy
@@ -49,6 +55,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/emails/password_reset.txt"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
+    form_class = OutboxPasswordResetForm
 
     def form_valid(self, form):
         # Say the same thing whether or not the address is known: no account discovery.

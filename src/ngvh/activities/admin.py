@@ -1,17 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ngvh.core.admin import ReadOnlyAdminMixin
+
 from .models import Activity, Attachment, CalendarToken, ForeignPartner
 
 
 @admin.register(ForeignPartner)
-class ForeignPartnerAdmin(admin.ModelAdmin):
+class ForeignPartnerAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("name", "country", "kind")
     search_fields = ("name",)
     list_filter = ("kind", "country")
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ("original_name", "content_type", "size", "is_public", "uploaded_by", "uploaded_at")
@@ -20,7 +22,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     """Read-mostly: records are written through the pages, which run the services."""
 
     list_display = ("title", "agency", "kind", "status", "start_date", "is_demo")
@@ -29,12 +31,9 @@ class ActivityAdmin(SimpleHistoryAdmin):
     raw_id_fields = ("plan", "agency", "tasks", "partner_agencies", "foreign_partners", "created_by")
     inlines = [AttachmentInline]
 
-    def has_add_permission(self, request):
-        return False
-
 
 @admin.register(CalendarToken)
-class CalendarTokenAdmin(admin.ModelAdmin):
+class CalendarTokenAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("user", "plan", "agency", "created_at")
     exclude = ("token",)
     readonly_fields = ("user", "plan", "agency", "created_at")

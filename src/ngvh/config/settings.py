@@ -2,8 +2,9 @@
 
 Environment:
   DATABASE_URL   postgres://user:pass@host:5432/db ; default SQLite (WAL) in NGVH_DATA_DIR
-  SECRET_KEY     required when DEBUG=0
-  DEBUG          1/0 (default 1 for the local clone)
+  SECRET_KEY     required when DEBUG=0 (the development secret is refused)
+  DEBUG          1/0 (default 0: production settings; 1 only when asked, or in demo mode)
+  NGVH_DEMO      1/0 (default 0): demo accounts and development settings; `make run` sets it
   ALLOWED_HOSTS  comma separated
   NGVH_DATA_DIR  where the SQLite file and uploaded evidence live (default ./var)
 """
@@ -14,6 +15,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,12 +34,28 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent.parent
 DATA_DIR = Path(os.environ.get("NGVH_DATA_DIR", Path.cwd() / "var")).resolve()
 
-DEBUG = env_bool("DEBUG", True)
+# Safe by default: a bare start gets production settings. Development settings come only
+# from DEBUG=1 or from demo mode (NGVH_DEMO=1, which `make run` sets); DEBUG=0 wins over
+# demo mode when both are given.
+NGVH_DEMO = env_bool("NGVH_DEMO", False)
+DEBUG = env_bool("DEBUG", NGVH_DEMO)
+DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-change-me-" + "x" * 32
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not DEBUG and (
+    not SECRET_KEY
+    or SECRET_KEY == DEVELOPMENT_SECRET_KEY
+    or SECRET_KEY.startswith(("dev-only-insecure", "django-insecure"))
+):
+    # Refused at settings load so no entry point (gunicorn, manage commands, timers)
+    # can start with a published key. Both languages: the reader may be either.
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a private random value when DEBUG=0 (the development "
+        "secret is refused); set DEBUG=1 or NGVH_DEMO=1 only on a development machine. / "
+        "Khi DEBUG=0 phải đặt SECRET_KEY bằng một giá trị ngẫu nhiên, giữ bí mật (không "
+        "chấp nhận khóa dùng cho phát triển); chỉ đặt DEBUG=1 hoặc NGVH_DEMO=1 trên máy phát triển."
+    )
 if not SECRET_KEY:
-    if not DEBUG:
-        raise RuntimeError("SECRET_KEY must be set when DEBUG=0")
-    SECRET_KEY = "dev-only-insecure-key-change-me-" + "x" * 32
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -65,6 +83,7 @@ INSTALLED_APPS = [
     "ngvh.dashboard",
     "ngvh.api",
     "ngvh.public",
+    "ngvh.outbox",
     "ngvh.site",
 ]
 # The benchmark is a developer's tool: its command exists only where the bench runs
@@ -81,6 +100,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ngvh.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -164,7 +184,14 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Login throttling (django-axes).
 AXES_FAILURE_LIMIT = int(os.environ.get("NGVH_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("NGVH_LOGIN_COOLOFF_HOURS", "0.25"))
+# Locked per (username, address) pair: failures from one address never lock the same
+# account for someone signing in from another.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The client's address as the lockout sees it: X-Forwarded-For only from a trusted proxy.
+AXES_CLIENT_IP_CALLABLE = "ngvh.core.net.client_ip"
+# Reverse proxies (addresses or networks, comma separated) whose X-Forwarded-For is
+# believed, e.g. "127.0.0.1,10.0.0.0/24". Empty: the direct peer is the client.
+NGVH_TRUSTED_PROXIES = env_list("NGVH_TRUSTED_PROXIES")
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -196,6 +223,15 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ngvh@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
+# The mail outbox (ngvh.outbox, docs/reminders.md): tries and the backoff between them.
+NGVH_MAIL_MAX_ATTEMPTS = int(os.environ.get("NGVH_MAIL_MAX_ATTEMPTS", "8"))
+NGVH_MAIL_RETRY_BASE_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_BASE_SECONDS", "60"))
+NGVH_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_MAX_SECONDS", "21600"))
 NGVH_BASE_URL = os.environ.get("NGVH_BASE_URL", "http://127.0.0.1:8000")
 
 # Uploaded evidence.
@@ -281,9 +317,8 @@ LOGGING = {
     },
 }
 
-# Demo mode: `ngvh demo` refuses to create demo accounts unless this is on (it is, for
-# `make run`); production deployments leave it off.
-NGVH_DEMO = env_bool("NGVH_DEMO", DEBUG)
+# Demo mode (NGVH_DEMO, read above): `ngvh demo` creates demo accounts only when it is on
+# (it is, for `make run`); production deployments leave it off.
 
 # Report reminders (`ngvh remind`, docs/reminders.md): days before the deadline, and how
 # many days after it the overdue notices and the coordinators' summary may still go out.

@@ -16,5 +16,6 @@ urlpatterns = [
     path("dashboard/", include("ngvh.dashboard.urls")),
     path("api/", include("ngvh.api.urls")),
     path("public/", include("ngvh.public.urls")),
+    path("outbox/", include("ngvh.outbox.urls")),
     path("admin/", admin.site.urls),
 ]

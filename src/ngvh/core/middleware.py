@@ -42,3 +42,21 @@ class RefuseNulBytesMiddleware:
         if any("\x00" in v for v in values) or "\x00" in request.path:
             return HttpResponseBadRequest(_("The address contains a character that is not allowed."))
         return self.get_response(request)
+
+
+class NoStoreForSignedInMiddleware:
+    """``Cache-Control: no-store, private`` on every answer to a signed-in user or an API
+    token: a shared machine's browser or a proxy must not keep a page of someone's data
+    (reports, accounts, evidence) for the next person to see with the Back button."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.META.get("HTTP_AUTHORIZATION"):
+            from django.utils.cache import patch_cache_control
+
+            patch_cache_control(response, no_store=True, private=True)
+        return response

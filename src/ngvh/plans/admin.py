@@ -1,28 +1,30 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ngvh.core.admin import ReadOnlyAdminMixin
+
 from .models import ImportReview, Plan, Task, TaskAssignment, TaskGroup
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("number", "province", "issued_on", "version", "is_published")
     list_filter = ("province", "is_published")
 
 
 @admin.register(TaskGroup)
-class TaskGroupAdmin(admin.ModelAdmin):
+class TaskGroupAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("plan", "code", "title")
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = TaskAssignment
     extra = 0
     raw_id_fields = ("agency", "origin")
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("plan", "code", "title", "timeframe_kind")
     list_filter = ("plan", "timeframe_kind")
     search_fields = ("code", "title")
@@ -30,7 +32,7 @@ class TaskAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ImportReview)
-class ImportReviewAdmin(SimpleHistoryAdmin):
+class ImportReviewAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = ("source_name", "status", "created_by", "created_at", "target_plan", "plan")
     list_filter = ("status",)
     exclude = ("source_bytes",)

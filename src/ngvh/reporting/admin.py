@@ -2,16 +2,18 @@
 
 from django.contrib import admin
 
+from ngvh.core.admin import ReadOnlyAdminMixin
+
 from .models import AmendmentProposal, AnnualReport, ReminderLog, ReportEvent, ReportingYear
 
 
 @admin.register(ReportingYear)
-class ReportingYearAdmin(admin.ModelAdmin):
+class ReportingYearAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("plan", "year", "deadline", "cutoff_start", "cutoff_end", "expected_count", "expected_frozen_at")
     list_filter = ("plan",)
 
 
-class ReportEventInline(admin.TabularInline):
+class ReportEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ReportEvent
     extra = 0
     can_delete = False
@@ -19,7 +21,7 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(AnnualReport)
-class AnnualReportAdmin(admin.ModelAdmin):
+class AnnualReportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("agency", "reporting_year", "status", "first_submitted_at", "accepted_at", "is_expected", "is_demo")
     list_filter = ("status", "reporting_year__year", "is_demo")
     search_fields = ("agency__name",)
@@ -28,12 +30,12 @@ class AnnualReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("reporting_year", "key", "target", "sent_on", "sent_at")
     list_filter = ("kind", "sent_on")
 
 
 @admin.register(AmendmentProposal)
-class AmendmentProposalAdmin(admin.ModelAdmin):
+class AmendmentProposalAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("plan", "agency", "action", "task", "status", "plan_version", "decided_at")
     list_filter = ("status", "action")

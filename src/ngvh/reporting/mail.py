@@ -1,13 +1,14 @@
 """Mail of the reporting cycle, through Django's email backend (console in ``make run``).
 
-Called from ``transaction.on_commit`` only, so a rolled-back transition never sends mail.
+Called inside the transition's transaction: each mail is queued in the outbox
+(``ngvh.outbox``) with the change, so a rolled-back transition sends nothing and a committed
+one cannot lose its mail (the outbox retries until the server accepts it).
 Text is in the site's language (Vietnamese), with an English line for foreign staff.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -40,13 +41,13 @@ def _url(name: str, *args) -> str:
     return settings.NGVH_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
-def _send(subject: str, body: str, recipients: list[str]) -> int:
-    if not recipients:
-        return 0
-    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=False)
+def _send(subject: str, body: str, recipients: list[str]):
+    from ngvh.outbox.services import mail_enqueue
+
+    return mail_enqueue(to=recipients, subject=subject, body=body)
 
 
-def send_returned(*, report_id: int) -> int:
+def send_returned(*, report_id: int):
     from .models import AnnualReport
 
     report = AnnualReport.objects.select_related("agency", "reporting_year", "reporting_year__plan").get(pk=report_id)
@@ -88,7 +89,7 @@ def reminder_text(report, kind: str, today) -> tuple[str, str]:
     return subject, body
 
 
-def send_reminder(*, report_id: int, kind: str, today=None) -> int:
+def send_reminder(*, report_id: int, kind: str, today=None):
     from django.utils import timezone
 
     from .models import AnnualReport
@@ -120,7 +121,7 @@ def summary_text(rates, reporting_year) -> tuple[str, str]:
     return subject, "\n".join(lines)
 
 
-def send_amendment_decided(*, proposal_id: int) -> int:
+def send_amendment_decided(*, proposal_id: int):
     from .models import AmendmentProposal
 
     proposal = AmendmentProposal.objects.select_related("agency", "plan", "task").get(pk=proposal_id)

@@ -381,7 +381,7 @@ def report_return(
     report.return_reason = reason
     _bump(report, "status", "return_reason")
     _event(report, ReportEventKind.RETURNED, user, from_status=previous, reason=reason, data={"line_notes": codes})
-    transaction.on_commit(lambda: mail.send_returned(report_id=report.id))
+    mail.send_returned(report_id=report.id)
     return report
 
 
@@ -418,7 +418,7 @@ def report_reopen(*, user, report: AnnualReport, reason: str) -> AnnualReport:
     report.accepted_at = None
     _bump(report, "status", "return_reason", "accepted_at")
     _event(report, ReportEventKind.REOPENED, user, from_status=previous, reason=reason)
-    transaction.on_commit(lambda: mail.send_returned(report_id=report.id))
+    mail.send_returned(report_id=report.id)
     return report
 
 
@@ -443,7 +443,7 @@ def report_remind(*, user, report: AnnualReport) -> ReminderLog:
         sent_by=user,
     )
     _event(report, ReportEventKind.REMINDED, user, from_status=report.status, data={"recipients": recipients})
-    transaction.on_commit(lambda: mail.send_reminder(report_id=report.id, kind="manual"))
+    mail.send_reminder(report_id=report.id, kind="manual")
     return log
 
 
@@ -601,7 +601,7 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     proposal.plan_version = plan.version
     proposal.new_task = new_task
     proposal.save()
-    transaction.on_commit(lambda: mail.send_amendment_decided(proposal_id=proposal.id))
+    mail.send_amendment_decided(proposal_id=proposal.id)
     return proposal
 
 
@@ -619,7 +619,7 @@ def amendment_reject(*, user, proposal: AmendmentProposal, reason: str) -> Amend
     proposal.decided_at = _now()
     proposal.decision_reason = reason.strip()
     proposal.save()
-    transaction.on_commit(lambda: mail.send_amendment_decided(proposal_id=proposal.id))
+    mail.send_amendment_decided(proposal_id=proposal.id)
     return proposal
 
 
@@ -728,17 +728,17 @@ def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> li
             report = AnnualReport.objects.get(pk=item.report_id)
             _event(report, ReportEventKind.REMINDED, None, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
             rid, kind = item.report_id, "overdue" if item.kind == ReminderKind.OVERDUE else "before"
-            transaction.on_commit(lambda rid=rid, kind=kind: mail.send_reminder(report_id=rid, kind=kind, today=today))
+            mail.send_reminder(report_id=rid, kind=kind, today=today)
         else:
             ry = item.reporting_year
-            transaction.on_commit(lambda ry=ry, to=item.recipients: _send_summary(ry, to))
+            _send_summary(ry, item.recipients)
     # Years whose deadline passed without any reminder due still freeze on schedule.
     for ry in ReportingYear.objects.filter(expected_frozen_at__isnull=True, deadline__lt=today):
         reporting_year_freeze(reporting_year=ry, today=today)
     return due
 
 
-def _send_summary(reporting_year: ReportingYear, recipients: list[str]) -> int:
+def _send_summary(reporting_year: ReportingYear, recipients: list[str]):
     from .selectors import reporting_rates
 
     subject, body = mail.summary_text(reporting_rates(plan=reporting_year.plan, year=reporting_year.year), reporting_year)
