@@ -140,3 +140,36 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# ---- local servers on loopback ---------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3 server (moto in server mode) on 127.0.0.1 for the whole session."""
+    from moto.server import ThreadedMotoServer
+
+    from .tools import free_port
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3(s3_endpoint, settings):
+    """A fresh private bucket on the local S3 server, made the default storage the way a
+    deployment does it (``NGVH_S3_*`` through ``config.settings.s3_storage``)."""
+    import secrets
+
+    from ngvh.config.settings import s3_storage
+
+    from .tools import S3Server
+
+    server = S3Server(endpoint_url=s3_endpoint, bucket=f"ngvh-{secrets.token_hex(4)}")
+    server.client().create_bucket(Bucket=server.bucket)
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(server.environ)}
+    return server

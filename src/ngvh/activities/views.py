@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -279,10 +277,10 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _file_response(path: Path, *, content_type: str, name: str, inline: bool) -> FileResponse:
+def _file_response(stored_name: str, *, content_type: str, name: str, inline: bool) -> FileResponse:
     try:
-        handle = path.open("rb")
-    except OSError as exc:
+        handle = storage.open_stored(stored_name)
+    except OSError as exc:  # FileNotFoundError included: a name we did not make, or a file gone
         raise Http404 from exc
     response = FileResponse(handle, content_type=content_type, as_attachment=not inline, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
@@ -295,13 +293,9 @@ def _file_response(path: Path, *, content_type: str, name: str, inline: bool) ->
 @require_GET
 def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
-    try:
-        path = storage.path_of(attachment.stored_name)
-    except FileNotFoundError as exc:
-        raise Http404 from exc
     return _file_response(
-        path, content_type=attachment.content_type, name=storage.download_name(attachment.original_name, attachment.extension),
-        inline=attachment.is_image,
+        attachment.stored_name, content_type=attachment.content_type,
+        name=storage.download_name(attachment.original_name, attachment.extension), inline=attachment.is_image,
     )
 
 
@@ -311,7 +305,7 @@ def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     if not attachment.thumbnail_name:
         raise Http404
-    return _file_response(storage.path_of(attachment.thumbnail_name), content_type="image/jpeg", name="thumbnail.jpg", inline=True)
+    return _file_response(attachment.thumbnail_name, content_type="image/jpeg", name="thumbnail.jpg", inline=True)
 
 
 @login_required
@@ -473,12 +467,6 @@ def import_template(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _import_folder() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @login_required
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload → preview (nothing saved) → confirm (all rows or none)."""
@@ -493,15 +481,14 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         if key not in pending or not key.isalnum():
             messages.error(request, _("This import has expired. Upload the file again."))
             return redirect(reverse("activities:import") + f"?plan={plan.pk}")
-        path = _import_folder() / f"{key}.xlsx"
         try:
-            data = path.read_bytes()
+            data = storage.import_read(key)
         except OSError:
             messages.error(request, _("This import has expired. Upload the file again."))
             return redirect(reverse("activities:import") + f"?plan={plan.pk}")
         outcome = services.activities_import_xlsx(user=request.user, plan=plan, data=data, commit=True)
         if outcome.committed:
-            path.unlink(missing_ok=True)
+            storage.import_remove(key)
             pending.pop(key, None)
             request.session["activity_import"] = pending
             messages.success(request, _("%(count)s activities have been saved.") % {"count": outcome.saved})
@@ -520,8 +507,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 outcome = services.activities_import_xlsx(user=request.user, plan=plan, data=data, commit=False)
                 context["outcome"] = outcome
                 if outcome.ok and outcome.checked.rows:
-                    key = secrets.token_hex(16)
-                    (_import_folder() / f"{key}.xlsx").write_bytes(data)
+                    key = storage.import_save(data)
                     pending = request.session.get("activity_import", {})
                     pending[key] = dt.datetime.now().isoformat()
                     request.session["activity_import"] = pending

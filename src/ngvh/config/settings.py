@@ -6,6 +6,7 @@ Environment:
   DEBUG          1/0 (default 1 for the local clone)
   ALLOWED_HOSTS  comma separated
   NGVH_DATA_DIR  where the SQLite file and uploaded evidence live (default ./var)
+  NGVH_S3_*      evidence and pending imports in an S3-compatible bucket (see s3_storage)
 """
 
 from __future__ import annotations
@@ -176,8 +177,39 @@ FORMAT_MODULE_PATH = ["ngvh.config.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "evidence"  # never served directly: see activities.views
+
+
+def s3_storage(environ) -> dict | None:
+    """Evidence and pending imports in an S3-compatible bucket (django-storages) when
+    ``NGVH_S3_BUCKET`` is set, so that every app server reads what another one stored:
+
+      NGVH_S3_BUCKET         bucket name (required to switch S3 on)
+      NGVH_S3_ENDPOINT_URL   https://s3.example.vn (MinIO, Ceph, a cloud's S3); empty for AWS
+      NGVH_S3_ACCESS_KEY_ID, NGVH_S3_SECRET_ACCESS_KEY   keys (or the usual AWS_* variables / an instance role)
+      NGVH_S3_REGION         region name (default us-east-1)
+      NGVH_S3_PREFIX         folder inside the bucket (default none)
+      NGVH_S3_ADDRESSING     path (default) or virtual
+    Files are never public: the bucket is private and the app streams every download itself."""
+    bucket = environ.get("NGVH_S3_BUCKET", "").strip()
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("NGVH_S3_ENDPOINT_URL") or None,
+        "access_key": environ.get("NGVH_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("NGVH_S3_SECRET_ACCESS_KEY") or None,
+        "region_name": environ.get("NGVH_S3_REGION", "us-east-1"),
+        "location": environ.get("NGVH_S3_PREFIX", "").strip("/"),
+        "addressing_style": environ.get("NGVH_S3_ADDRESSING", "path"),
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(os.environ) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
