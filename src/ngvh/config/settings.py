@@ -226,6 +226,13 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 NGVH_BASE_URL = os.environ.get("NGVH_BASE_URL", "http://127.0.0.1:8000")
 
+# `ngvh cleanup` (core/cleanup.py): abandoned imports, orphaned evidence files, retention.
+NGVH_CLEANUP_IMPORT_HOURS = int(os.environ.get("NGVH_CLEANUP_IMPORT_HOURS", "24"))
+NGVH_CLEANUP_DRAFT_DAYS = int(os.environ.get("NGVH_CLEANUP_DRAFT_DAYS", "30"))
+NGVH_CLEANUP_ORPHAN_HOURS = int(os.environ.get("NGVH_CLEANUP_ORPHAN_HOURS", "24"))
+NGVH_RETENTION_ACCESS_LOG_DAYS = int(os.environ.get("NGVH_RETENTION_ACCESS_LOG_DAYS", "365"))
+NGVH_RETENTION_SECURITY_EVENT_DAYS = int(os.environ.get("NGVH_RETENTION_SECURITY_EVENT_DAYS", "730"))
+
 # Uploaded evidence.
 NGVH_MAX_UPLOAD_BYTES = int(os.environ.get("NGVH_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 30 * 1024 * 1024
