@@ -23,13 +23,17 @@ run: $(STAMP)
 
 ## Chromium (browser tests), LibreOffice with fonts metric-compatible with Times New Roman that
 ## cover Vietnamese (Liberation 2.x; Debian's 1.07 lacks many Vietnamese letters), poppler (PDF
-## checks of the Word report); installed through apt when root.
+## checks of the Word report), redis-server (shared cache tests), nginx (make scale-test),
+## pg_dump/pg_restore (backup tests on PostgreSQL); installed through apt when root.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
 	fc-list "Liberation Serif:lang=vi" family 2>/dev/null | grep -q . || missing="$$missing fonts-liberation2"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v pg_dump >/dev/null 2>&1 || missing="$$missing postgresql-client"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$(IS_ROOT)" = yes ]; then \
 	    echo "Installing:$$missing"; \

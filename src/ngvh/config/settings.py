@@ -7,6 +7,7 @@ Environment:
   ALLOWED_HOSTS  comma separated
   NGVH_DATA_DIR  where the SQLite file and uploaded evidence live (default ./var)
   NGVH_S3_*      evidence and pending imports in an S3-compatible bucket (see s3_storage)
+  REDIS_URL      the shared cache (see cache_settings); local memory when unset
 """
 
 from __future__ import annotations
@@ -219,6 +220,32 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+
+
+def cache_settings(environ) -> dict:
+    """The shared cache: Redis through Django's built-in backend when ``REDIS_URL`` is set
+    (redis://host:6379/0; every app server must use the same one), local memory otherwise
+    (one process only). Holds the dashboards' cached bodies (dashboard/cache.py), keyed on
+    the data versions, so nothing in it has to be invalidated and a lost Redis loses
+    nothing: pages are built again. Short timeouts so a Redis that stops answering slows a
+    page by at most a second instead of hanging it."""
+    url = environ.get("REDIS_URL", "").strip()
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ngvh"}}
+    timeout = float(environ.get("NGVH_REDIS_TIMEOUT_SECONDS", "1"))
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": environ.get("NGVH_CACHE_PREFIX", "ngvh"),
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        }
+    }
+
+
+CACHES = cache_settings(os.environ)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ngvh@localhost")
