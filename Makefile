@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: run test install system-deps lint messages bench bench-quick clean
+.PHONY: run test install system-deps lint messages bench bench-quick scale-test clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -47,6 +47,11 @@ system-deps:
 ## make test: set up and run the whole suite (SQLite; CI runs it again on PostgreSQL)
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
+
+## make scale-test: two gunicorn servers behind nginx with PostgreSQL, Redis and a local S3
+## (scripts/scale_test.py; the commands of docs/deployment.md). Needs root or a PostgreSQL role.
+scale-test: $(STAMP) system-deps
+	$(BIN)/python scripts/scale_test.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
