@@ -70,3 +70,49 @@ def test_import_previewed_is_kept_in_the_bucket_until_confirmed(client, s3, repo
     done = client.post(reverse("activities:import"), {"plan": plan.pk, "key": key, "confirm": "1"})
     assert done.status_code == 302 and Activity.objects.count() == 3
     assert s3.keys() == []
+
+
+# ---- the store is down ------------------------------------------------------------------
+
+
+@pytest.fixture
+def s3_down(settings):
+    """NGVH_S3_* name an endpoint where nothing listens (the bucket's server is down)."""
+    from ngvh.config.settings import s3_storage
+
+    from ..tools import S3Server, free_port
+
+    server = S3Server(endpoint_url=f"http://127.0.0.1:{free_port()}", bucket="ngvh-down")
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(server.environ)}
+    return server
+
+
+def test_while_the_store_is_down_uploads_are_refused_with_a_message_and_downloads_answer_503(
+    client, s3_down, reporter_a, agency_a, plan_a
+):
+    plan, _ = plan_a
+    activity = services.activity_create(user=reporter_a, plan=plan, data=activity_data(agency=agency_a))
+    client.force_login(reporter_a)
+    # when a file is uploaded
+    response = client.post(reverse("activities:attachment_add", args=[activity.pk]), {"file": SimpleUploadedFile("a.pdf", pdf_bytes())})
+    # then the form says the store is not answering, and no row names a file that is not there
+    assert response.status_code == 400
+    assert "not answering" in response.content.decode() or "không phản hồi" in response.content.decode()
+    assert not Attachment.objects.exists()
+    # and a file stored earlier answers 503 with Retry-After, not a 500 and not a 404
+    earlier = Attachment.objects.create(
+        activity=activity, stored_name="a" * 32 + ".pdf", original_name="b.pdf", content_type="application/pdf",
+        extension="pdf", size=10,
+    )
+    download = client.get(reverse("activities:attachment", args=[earlier.pk]))
+    assert download.status_code == 503 and download["Retry-After"] == "60"
+
+
+def test_while_the_store_is_down_an_import_preview_says_so(client, s3_down, reporter_a, plan_a):
+    plan, _ = plan_a
+    client.force_login(reporter_a)
+    upload = SimpleUploadedFile("hoat-dong.xlsx", workbook_bytes([good_row(1)]))
+    preview = client.post(reverse("activities:import"), {"plan": plan.pk, "file": upload})
+    assert preview.status_code == 503 and "key" not in preview.context
+    assert "not answering" in preview.content.decode() or "không phản hồi" in preview.content.decode()
+    assert not Activity.objects.exists()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import re
 import secrets
 import tempfile
@@ -27,6 +28,8 @@ from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
+
+log = logging.getLogger("ngvh.activities")
 
 ATTACHMENTS = "attachments"
 IMPORTS = "imports"
@@ -57,6 +60,26 @@ _ZIP_OFFICE = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
 
 class RefusedFile(ValueError):
     """The upload is not evidence we keep; the message says why, in the reader's language."""
+
+
+class StorageUnavailable(RefusedFile):
+    """The file store (disk or bucket) did not answer: nothing was kept, try again later."""
+
+
+def _storage_errors() -> tuple[type[BaseException], ...]:
+    """What a file store that is down or refusing raises (a missing file is FileNotFoundError)."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # pragma: no cover - django-storages[s3] is a dependency
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
+STORAGE_ERRORS = _storage_errors()
+
+
+def _unavailable() -> StorageUnavailable:
+    return StorageUnavailable(_("The file store is not answering. Nothing was saved; try again in a few minutes."))
 
 
 @dataclass(frozen=True)
@@ -166,12 +189,20 @@ def store(upload) -> StoredFile:
         stored_name = f"{token}.{ext}"
         thumb_name = f"{token}_thumb.jpg" if is_image else ""
         fh.seek(0)
-        _save(name_of(stored_name), File(fh))
+        try:
+            _save(name_of(stored_name), File(fh))
+        except STORAGE_ERRORS as exc:
+            raise _unavailable() from exc
         if thumb_name:
             try:
                 _save(name_of(thumb_name), ContentFile(thumbnail))
-            except BaseException:
-                remove(stored_name)
+            except BaseException as exc:
+                try:
+                    remove(stored_name)
+                except STORAGE_ERRORS:
+                    pass  # left for ngvh cleanup: no row names it
+                if isinstance(exc, STORAGE_ERRORS):
+                    raise _unavailable() from exc
                 raise
         return StoredFile(stored_name, thumb_name, ext, ALLOWED[ext], written, is_image)
 
@@ -206,6 +237,9 @@ def _thumbnail(fh) -> bytes:
 
 
 def remove(*names: str) -> None:
+    """Delete stored files. A store that does not answer is logged, not raised: this runs
+    after a deletion has committed, and the file left behind is one no row names, which
+    ``ngvh cleanup`` removes later."""
     for name in names:
         if not name:
             continue
@@ -213,6 +247,8 @@ def remove(*names: str) -> None:
             default_storage.delete(name_of(name))
         except FileNotFoundError:
             continue
+        except STORAGE_ERRORS as exc:
+            log.warning("evidence file %s not deleted, left for ngvh cleanup: %s", name, exc)
 
 
 def stored_names() -> Iterator[str]:
@@ -238,9 +274,13 @@ def import_name(key: str) -> str:
 
 
 def import_save(data: bytes) -> str:
-    """Keep an import's workbook between its preview and its confirmation; the key."""
+    """Keep an import's workbook between its preview and its confirmation; the key.
+    :class:`StorageUnavailable` when the store does not answer."""
     key = secrets.token_hex(16)
-    _save(import_name(key), ContentFile(data))
+    try:
+        _save(import_name(key), ContentFile(data))
+    except STORAGE_ERRORS as exc:
+        raise _unavailable() from exc
     return key
 
 
@@ -255,6 +295,8 @@ def import_remove(key: str) -> None:
         default_storage.delete(import_name(key))
     except FileNotFoundError:
         return
+    except STORAGE_ERRORS as exc:
+        log.warning("import preview %s not deleted, left for ngvh cleanup: %s", key, exc)
 
 
 def import_keys() -> Iterator[str]:

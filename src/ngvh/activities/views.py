@@ -277,11 +277,16 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _file_response(stored_name: str, *, content_type: str, name: str, inline: bool) -> FileResponse:
+def _file_response(stored_name: str, *, content_type: str, name: str, inline: bool) -> HttpResponse:
     try:
         handle = storage.open_stored(stored_name)
-    except OSError as exc:  # FileNotFoundError included: a name we did not make, or a file gone
+    except FileNotFoundError as exc:  # a name we did not make, or a file gone
         raise Http404 from exc
+    except storage.STORAGE_ERRORS:
+        return HttpResponse(
+            _("The file store is not answering. Try again in a few minutes."), status=503,
+            content_type="text/plain; charset=utf-8", headers={"Retry-After": "60"},
+        )
     response = FileResponse(handle, content_type=content_type, as_attachment=not inline, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -291,7 +296,7 @@ def _file_response(stored_name: str, *, content_type: str, name: str, inline: bo
 
 @login_required
 @require_GET
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     return _file_response(
         attachment.stored_name, content_type=attachment.content_type,
@@ -301,7 +306,7 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_GET
-def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     if not attachment.thumbnail_name:
         raise Http404
@@ -483,8 +488,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             return redirect(reverse("activities:import") + f"?plan={plan.pk}")
         try:
             data = storage.import_read(key)
-        except OSError:
+        except FileNotFoundError:
             messages.error(request, _("This import has expired. Upload the file again."))
+            return redirect(reverse("activities:import") + f"?plan={plan.pk}")
+        except storage.STORAGE_ERRORS:
+            messages.error(request, _("The file store is not answering. Try again in a few minutes."))
             return redirect(reverse("activities:import") + f"?plan={plan.pk}")
         outcome = services.activities_import_xlsx(user=request.user, plan=plan, data=data, commit=True)
         if outcome.committed:
@@ -507,7 +515,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 outcome = services.activities_import_xlsx(user=request.user, plan=plan, data=data, commit=False)
                 context["outcome"] = outcome
                 if outcome.ok and outcome.checked.rows:
-                    key = storage.import_save(data)
+                    try:
+                        key = storage.import_save(data)
+                    except storage.StorageUnavailable as exc:
+                        form.add_error("file", str(exc))
+                        return render(request, "activities/import.html", {**context, "outcome": None}, status=503)
                     pending = request.session.get("activity_import", {})
                     pending[key] = dt.datetime.now().isoformat()
                     request.session["activity_import"] = pending

@@ -180,6 +180,15 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "evidence"  # never served directly: see activities.views
 
 
+def _s3_client_config(addressing_style: str):
+    from botocore.config import Config
+
+    return Config(
+        s3={"addressing_style": addressing_style}, connect_timeout=5, read_timeout=60,
+        retries={"max_attempts": 3, "mode": "standard"},
+    )
+
+
 def s3_storage(environ) -> dict | None:
     """Evidence and pending imports in an S3-compatible bucket (django-storages) when
     ``NGVH_S3_BUCKET`` is set, so that every app server reads what another one stored:
@@ -201,7 +210,8 @@ def s3_storage(environ) -> dict | None:
         "secret_key": environ.get("NGVH_S3_SECRET_ACCESS_KEY") or None,
         "region_name": environ.get("NGVH_S3_REGION", "us-east-1"),
         "location": environ.get("NGVH_S3_PREFIX", "").strip("/"),
-        "addressing_style": environ.get("NGVH_S3_ADDRESSING", "path"),
+        # A store that is down answers within seconds (the page says so) instead of hanging it.
+        "client_config": _s3_client_config(environ.get("NGVH_S3_ADDRESSING", "path")),
         "default_acl": None,
         "querystring_auth": True,
         "file_overwrite": False,
