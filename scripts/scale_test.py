@@ -301,7 +301,7 @@ class Client:
         check(done.status_code == 302, f"{username} could not log in on {server}: {done.status_code}\n{done.text[:500]}")
 
     def api(self, path: str, *, server: str | None = None):
-        r = self.get("/api" + path, server=server, **{})
+        r = self.get("/api" + path, server=server)
         check(r.status_code == 200, f"API {path}: {r.status_code} {r.text[:300]}")
         return r.json()
 
