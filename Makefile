@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
 IS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo yes)
 
-.PHONY: run test install system-deps lint lock messages bench bench-quick clean
+.PHONY: run test install system-deps lint lock messages bench bench-quick scale-test clean
 
 # requirements.lock pins every package (and what they pull in) to the versions the suite
 # passed with; `make lock` refreshes it after a change to pyproject.toml.
@@ -25,13 +25,17 @@ run: $(STAMP)
 
 ## Chromium (browser tests), LibreOffice with fonts metric-compatible with Times New Roman that
 ## cover Vietnamese (Liberation 2.x; Debian's 1.07 lacks many Vietnamese letters), poppler (PDF
-## checks of the Word report); installed through apt when root.
+## checks of the Word report), redis-server (shared cache tests), nginx (make scale-test),
+## pg_dump/pg_restore (backup tests on PostgreSQL); installed through apt when root.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
 	fc-list "Liberation Serif:lang=vi" family 2>/dev/null | grep -q . || missing="$$missing fonts-liberation2"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	command -v pg_dump >/dev/null 2>&1 || missing="$$missing postgresql-client"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$(IS_ROOT)" = yes ]; then \
 	    echo "Installing:$$missing"; \
@@ -49,6 +53,11 @@ test: $(STAMP) system-deps
 lock: $(STAMP)
 	$(BIN)/python -m pip install -q pip-tools
 	$(BIN)/pip-compile -q --extra test --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+## make scale-test: two gunicorn servers behind nginx with PostgreSQL, Redis and a local S3
+## (scripts/scale_test.py; the commands of docs/deployment.md). Needs root or a PostgreSQL role.
+scale-test: $(STAMP) system-deps
+	$(BIN)/python scripts/scale_test.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -162,3 +162,80 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+# ---- local servers on loopback ---------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint():
+    """A local S3 server (moto in server mode) on 127.0.0.1 for the whole session."""
+    from moto.server import ThreadedMotoServer
+
+    from .tools import free_port
+
+    port = free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3(s3_endpoint, settings):
+    """A fresh private bucket on the local S3 server, made the default storage the way a
+    deployment does it (``NGVH_S3_*`` through ``config.settings.s3_storage``)."""
+    import secrets
+
+    from ngvh.config.settings import s3_storage
+
+    from .tools import S3Server
+
+    server = S3Server(endpoint_url=s3_endpoint, bucket=f"ngvh-{secrets.token_hex(4)}")
+    server.client().create_bucket(Bucket=server.bucket)
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(server.environ)}
+    return server
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real redis-server (Debian's) on 127.0.0.1 for the whole session, saving nothing."""
+    import subprocess
+    import time
+
+    from .tools import free_port
+
+    binary = require_tool("redis-server", "/usr/bin/redis-server", package="redis-server")
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+    )
+    import redis
+
+    client = redis.Redis(host="127.0.0.1", port=port, socket_connect_timeout=0.2)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.exceptions.ConnectionError:
+            time.sleep(0.05)
+    else:
+        process.kill()
+        pytest.fail("redis-server did not answer within 5 s")
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture
+def redis_cache(redis_url, settings):
+    """The default cache on the real Redis, configured as a deployment does (``REDIS_URL``
+    through ``config.settings.cache_settings``), empty."""
+    import redis
+
+    from ngvh.config.settings import cache_settings
+
+    redis.Redis.from_url(redis_url).flushdb()
+    settings.CACHES = cache_settings({"REDIS_URL": redis_url})
+    return redis_url

@@ -11,7 +11,15 @@ from ngvh.accounts.models import Role, User
 from ngvh.activities.models import Activity, ActivityKind, ActivityStatus
 from ngvh.agencies.models import Agency, AgencyKind, Province
 from ngvh.core.text import agency_key, search_key
-from ngvh.plans.models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup, TimeframeKind
+from ngvh.plans.models import (
+    AssignmentRole,
+    ImportReview,
+    Plan,
+    Task,
+    TaskAssignment,
+    TaskGroup,
+    TimeframeKind,
+)
 from ngvh.reporting.models import AnnualReport, ReportingYear
 
 PASSWORD = "correct-horse-battery-42"
@@ -145,3 +153,16 @@ class AnnualReportFactory(DjangoModelFactory):
 
     reporting_year = factory.SubFactory(ReportingYearFactory)
     agency = factory.SubFactory(AgencyFactory)
+
+
+class ImportReviewFactory(DjangoModelFactory):
+    """A plan import waiting for review; ``parsed`` is left empty (enough for rows that are
+    only counted, listed or removed)."""
+
+    class Meta:
+        model = ImportReview
+
+    source_name = factory.Sequence(lambda n: f"ke-hoach-{n}.docx")
+    source_bytes = b"PK\x03\x04 not really a document"
+    source_sha256 = "0" * 64
+    created_by = factory.SubFactory(UserFactory)

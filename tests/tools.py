@@ -64,3 +64,41 @@ def pdf_lines(page) -> list[PdfLine]:
         text = unicodedata.normalize("NFC", "".join(t for _, t in parts))
         result.append(PdfLine(text=" ".join(text.split()), x=parts[0][0], y=y))
     return [line for line in result if line.text]
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on at 127.0.0.1 now (the server started on it binds soon after)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass(frozen=True)
+class S3Server:
+    endpoint_url: str
+    bucket: str
+
+    @property
+    def environ(self) -> dict[str, str]:
+        """The variables a deployment sets (config/settings.py ``s3_storage``)."""
+        return {
+            "NGVH_S3_BUCKET": self.bucket,
+            "NGVH_S3_ENDPOINT_URL": self.endpoint_url,
+            "NGVH_S3_ACCESS_KEY_ID": "test-key",
+            "NGVH_S3_SECRET_ACCESS_KEY": "test-secret",
+            "NGVH_S3_REGION": "us-east-1",
+        }
+
+    def client(self):
+        import boto3
+
+        return boto3.client(
+            "s3", endpoint_url=self.endpoint_url, aws_access_key_id="test-key",
+            aws_secret_access_key="test-secret", region_name="us-east-1",
+        )
+
+    def keys(self) -> list[str]:
+        listing = self.client().list_objects_v2(Bucket=self.bucket)
+        return sorted(item["Key"] for item in listing.get("Contents", []))

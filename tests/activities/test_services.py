@@ -1,7 +1,9 @@
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ngvh.activities import services, storage
@@ -136,13 +138,16 @@ def test_image_is_stored_under_a_random_name_with_thumbnail(reporter_a, agency_a
     plan, _ = plan_a
     activity = _activity(reporter_a, agency_a, plan)
     # when a photo is uploaded
-    upload = SimpleUploadedFile("ảnh lễ hội.png", png_bytes(), content_type="image/png")
+    upload_bytes = png_bytes()
+    upload = SimpleUploadedFile("ảnh lễ hội.png", upload_bytes, content_type="image/png")
     attachment = services.attachment_add(user=reporter_a, activity=activity, upload=upload)
-    # then it sits under MEDIA_ROOT with a name we chose, plus a thumbnail
-    path = storage.path_of(attachment.stored_name)
+    # then it sits in the storage (MEDIA_ROOT here) with a name we chose, plus a thumbnail
+    path = Path(default_storage.path(storage.name_of(attachment.stored_name)))
     assert path.is_file() and str(path).startswith(str(settings.MEDIA_ROOT))
     assert "lễ" not in attachment.stored_name and attachment.is_image and attachment.content_type == "image/png"
-    assert storage.path_of(attachment.thumbnail_name).is_file()
+    assert storage.exists(attachment.thumbnail_name)
+    with storage.open_stored(attachment.stored_name) as fh:
+        assert fh.read() == upload_bytes
     assert attachment.original_name == "ảnh lễ hội.png"
 
 
@@ -156,7 +161,7 @@ def test_exe_renamed_pdf_is_refused(reporter_a, agency_a, plan_a, settings):
         services.attachment_add(user=reporter_a, activity=activity, upload=upload)
     assert "file" in excinfo.value.message_dict
     assert not Attachment.objects.exists()
-    assert list((settings.MEDIA_ROOT / "attachments").iterdir()) == []
+    assert list(storage.stored_names()) == []
 
 
 def test_real_pdf_with_wrong_extension_gets_the_real_extension(reporter_a, agency_a, plan_a):
@@ -175,15 +180,20 @@ def test_path_traversal_in_file_names_is_harmless(reporter_a, agency_a, plan_a, 
     # when a hostile name is uploaded
     attachment = services.attachment_add(user=reporter_a, activity=activity, upload=SimpleUploadedFile(name, pdf_bytes()))
     # then the stored file is inside the evidence folder and the name keeps no folder part
-    path = storage.path_of(attachment.stored_name).resolve()
+    path = Path(default_storage.path(storage.name_of(attachment.stored_name))).resolve()
     assert path.parent == (settings.MEDIA_ROOT / "attachments").resolve()
     assert "/" not in attachment.original_name and "\\" not in attachment.original_name
     assert not attachment.original_name.startswith(".")
 
 
-def test_path_of_refuses_names_we_did_not_make():
+@pytest.mark.parametrize("name", ["../ngvh.sqlite3", "imports/" + "a" * 32 + ".pdf", "", "A" * 32 + ".pdf"])
+def test_storage_names_refuse_names_we_did_not_make(name):
     with pytest.raises(FileNotFoundError):
-        storage.path_of("../ngvh.sqlite3")
+        storage.name_of(name)
+    with pytest.raises(FileNotFoundError):
+        storage.open_stored(name)
+    with pytest.raises(FileNotFoundError):
+        storage.import_read(name)
 
 
 def test_size_limit(reporter_a, agency_a, plan_a, settings):
@@ -205,14 +215,14 @@ def test_attachment_delete_removes_the_file_after_commit(reporter_a, reporter_b,
     plan, _ = plan_a
     activity = _activity(reporter_a, agency_a, plan)
     attachment = services.attachment_add(user=reporter_a, activity=activity, upload=SimpleUploadedFile("a.pdf", pdf_bytes()))
-    path = storage.path_of(attachment.stored_name)
+    assert storage.exists(attachment.stored_name)
     # reporter B may not
     with pytest.raises(PermissionDenied):
         services.attachment_delete(user=reporter_b, attachment=attachment)
     # reporter A may; the file goes once committed
     with django_capture_on_commit_callbacks(execute=True):
         services.attachment_delete(user=reporter_a, attachment=attachment)
-    assert not path.exists()
+    assert not storage.exists(attachment.stored_name)
 
 
 # ---- partners and calendar tokens -------------------------------------------------------

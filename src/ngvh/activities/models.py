@@ -139,7 +139,7 @@ class ActivityCountry(models.Model):
 class Attachment(models.Model):
     """Evidence for an activity: a photo, a PDF or an Office file.
 
-    The file sits under ``MEDIA_ROOT`` with a random name (``stored_name``), never under
+    The file sits in the storage (``activities.storage``) with a random name (``stored_name``), never under
     the web root; the original name is kept only for display and for the download's
     ``Content-Disposition``, after sanitising. Another agency sees it only when
     ``is_public`` is set (photos for the city's report, say), whatever the activity's status.

@@ -2,7 +2,7 @@
 
 Each service checks the policy, checks the data, writes, and leaves a history row
 with the acting user (django-simple-history), so an activity's page can say who
-changed what. Files are removed from disk only once the deletion has committed.
+changed what. Files are removed from the storage only once the deletion has committed.
 """
 
 from __future__ import annotations

@@ -1,24 +1,40 @@
-"""Evidence files on disk: type by content, random names, thumbnails.
+"""Evidence files and pending import previews, through Django's storage API only.
 
-Files live under ``MEDIA_ROOT/attachments`` with names we generate, so nothing a user
-types ever reaches a path; the original name is only sanitised text for display and
-for the download header. Pure apart from the file system: no ORM.
+Every read and write goes through ``default_storage`` (``STORAGES["default"]``): the
+local file system under ``MEDIA_ROOT`` on one server, an S3-compatible bucket when
+``NGVH_S3_BUCKET`` is set (``config/settings.py``), so any app server can serve a file
+another one stored. Evidence sits under ``attachments/`` and pending activity imports
+under ``imports/``, both with names we generate, so nothing a user types ever reaches a
+storage name; the original name is only sanitised text for display and for the download
+header. Pure apart from the storage: no ORM.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import os
+import logging
 import re
 import secrets
+import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import filetype
 from django.conf import settings
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
+
+log = logging.getLogger("ngvh.activities")
+
+ATTACHMENTS = "attachments"
+IMPORTS = "imports"
+_STORED = re.compile(r"[0-9a-f]{32}(_thumb)?\.[a-z0-9]{2,5}")
+_IMPORT_KEY = re.compile(r"[0-9a-f]{32}")
 
 # Detected extension -> MIME type. Photos, PDFs and Office files only.
 ALLOWED = {
@@ -46,6 +62,26 @@ class RefusedFile(ValueError):
     """The upload is not evidence we keep; the message says why, in the reader's language."""
 
 
+class StorageUnavailable(RefusedFile):
+    """The file store (disk or bucket) did not answer: nothing was kept, try again later."""
+
+
+def _storage_errors() -> tuple[type[BaseException], ...]:
+    """What a file store that is down or refusing raises (a missing file is FileNotFoundError)."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # pragma: no cover - django-storages[s3] is a dependency
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
+STORAGE_ERRORS = _storage_errors()
+
+
+def _unavailable() -> StorageUnavailable:
+    return StorageUnavailable(_("The file store is not answering. Nothing was saved; try again in a few minutes."))
+
+
 @dataclass(frozen=True)
 class StoredFile:
     stored_name: str
@@ -56,15 +92,24 @@ class StoredFile:
     is_image: bool
 
 
-def root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "attachments"
-
-
-def path_of(stored_name: str) -> Path:
-    """The file for a name we generated; anything else is refused outright."""
-    if not re.fullmatch(r"[0-9a-f]{32}(_thumb)?\.[a-z0-9]{2,5}", stored_name or ""):
+def name_of(stored_name: str) -> str:
+    """The storage name for a file name we generated; anything else is refused outright."""
+    if not _STORED.fullmatch(stored_name or ""):
         raise FileNotFoundError(stored_name)
-    return root() / stored_name
+    return f"{ATTACHMENTS}/{stored_name}"
+
+
+def open_stored(stored_name: str):
+    """The stored file opened for reading (``FileNotFoundError`` when it is not there;
+    django-storages raises the same for a missing S3 key)."""
+    return default_storage.open(name_of(stored_name), "rb")
+
+
+def exists(stored_name: str) -> bool:
+    try:
+        return default_storage.exists(name_of(stored_name))
+    except FileNotFoundError:
+        return False
 
 
 _UNSAFE = re.compile(r"[^\w\s.()\-]+", re.UNICODE)
@@ -89,16 +134,16 @@ def download_name(original: str, extension: str) -> str:
     return f"{stem or 'file'}.{extension}"
 
 
-def detect(head: bytes, data_path: Path | None = None) -> str | None:
-    """Extension of the content's real type, or None. Zip files are opened to tell a
-    Word, Excel or PowerPoint file from any other archive."""
+def detect(head: bytes, data=None) -> str | None:
+    """Extension of the content's real type, or None. Zip files (``data``: a path or a
+    seekable file) are opened to tell a Word, Excel or PowerPoint file from any other archive."""
     kind = filetype.guess(head)
     ext = kind.extension if kind else None
-    if ext == "zip" and data_path is not None:
+    if ext == "zip" and data is not None:
         try:
-            with zipfile.ZipFile(data_path) as zf:
+            with zipfile.ZipFile(data) as zf:
                 names = zf.namelist()
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, OSError, EOFError):
             return None
         for prefix, office in _ZIP_OFFICE.items():
             if "[Content_Types].xml" in names and any(n.startswith(prefix) for n in names):
@@ -108,77 +153,162 @@ def detect(head: bytes, data_path: Path | None = None) -> str | None:
 
 
 def store(upload) -> StoredFile:
-    """Write an upload (a Django ``UploadedFile`` or any object with ``chunks()``/``read()``
-    and ``size``) under a random name, or raise :class:`RefusedFile`."""
+    """Store an upload (a Django ``UploadedFile`` or any object with ``chunks()``/``read()``
+    and ``size``) under a random name, or raise :class:`RefusedFile`.
+
+    The upload is checked in a private temporary file first (size, real type, a readable
+    image); only an accepted file reaches the storage."""
     limit = settings.NGVH_MAX_UPLOAD_BYTES
     size = getattr(upload, "size", None)
     if size is not None and size > limit:
         raise RefusedFile(_too_big(limit))
     if size == 0:
         raise RefusedFile(_("The file is empty."))
-    folder = root()
-    folder.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(16)
-    tmp = folder / f"{token}.part"
     written = 0
     head = b""
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)
-        with os.fdopen(fd, "wb") as fh:
-            chunks = upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(65536), b"")
-            for chunk in chunks:
-                written += len(chunk)
-                if written > limit:
-                    raise RefusedFile(_too_big(limit))
-                if len(head) < 8192:
-                    head += chunk[: 8192 - len(head)]
-                fh.write(chunk)
+    with tempfile.TemporaryFile() as fh:
+        chunks = upload.chunks() if hasattr(upload, "chunks") else iter(lambda: upload.read(65536), b"")
+        for chunk in chunks:
+            written += len(chunk)
+            if written > limit:
+                raise RefusedFile(_too_big(limit))
+            if len(head) < 8192:
+                head += chunk[: 8192 - len(head)]
+            fh.write(chunk)
         if written == 0:
             raise RefusedFile(_("The file is empty."))
-        ext = detect(head, tmp)
+        fh.seek(0)
+        ext = detect(head, fh)
         if ext is None:
             raise RefusedFile(
                 _("This file type is not accepted. Upload a photo (JPEG, PNG, GIF, WebP), a PDF or an Office document; the type is read from the content, not the name.")
             )
         is_image = ext in IMAGES
-        thumb = ""
-        if is_image:
-            thumb = _thumbnail(tmp, token)
-        final = folder / f"{token}.{ext}"
-        os.replace(tmp, final)
-        return StoredFile(f"{token}.{ext}", thumb, ext, ALLOWED[ext], written, is_image)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        thumbnail = _thumbnail(fh) if is_image else b""
+        stored_name = f"{token}.{ext}"
+        thumb_name = f"{token}_thumb.jpg" if is_image else ""
+        fh.seek(0)
+        try:
+            _save(name_of(stored_name), File(fh))
+        except STORAGE_ERRORS as exc:
+            raise _unavailable() from exc
+        if thumb_name:
+            try:
+                _save(name_of(thumb_name), ContentFile(thumbnail))
+            except BaseException as exc:
+                try:
+                    remove(stored_name)
+                except STORAGE_ERRORS:
+                    pass  # left for ngvh cleanup: no row names it
+                if isinstance(exc, STORAGE_ERRORS):
+                    raise _unavailable() from exc
+                raise
+        return StoredFile(stored_name, thumb_name, ext, ALLOWED[ext], written, is_image)
+
+
+def _save(name: str, content) -> None:
+    saved = default_storage.save(name, content)
+    if saved != name:  # a random name never collides; if it did, the row would name another file
+        default_storage.delete(saved)
+        raise RuntimeError(f"storage renamed {name} to {saved}")
 
 
 def _too_big(limit: int) -> str:
     return _("The file is larger than %(mb)s MB. Reduce it or split it.") % {"mb": limit // (1024 * 1024) or 1}
 
 
-def _thumbnail(path: Path, token: str) -> str:
+def _thumbnail(fh) -> bytes:
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as img:
+        fh.seek(0)
+        with Image.open(fh) as img:
             img.verify()
-        with Image.open(path) as img:
+        fh.seek(0)
+        with Image.open(fh) as img:
             img = img.convert("RGB")
             img.thumbnail(THUMBNAIL_SIZE)
             buffer = io.BytesIO()
             img.save(buffer, "JPEG", quality=80)
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
         raise RefusedFile(_("This image cannot be read. Save it again as JPEG or PNG and retry.")) from exc
-    name = f"{token}_thumb.jpg"
-    (root() / name).write_bytes(buffer.getvalue())
-    return name
+    return buffer.getvalue()
 
 
 def remove(*names: str) -> None:
+    """Delete stored files. A store that does not answer is logged, not raised: this runs
+    after a deletion has committed, and the file left behind is one no row names, which
+    ``ngvh cleanup`` removes later."""
     for name in names:
         if not name:
             continue
         try:
-            path_of(name).unlink(missing_ok=True)
+            default_storage.delete(name_of(name))
         except FileNotFoundError:
             continue
+        except STORAGE_ERRORS as exc:
+            log.warning("evidence file %s not deleted, left for ngvh cleanup: %s", name, exc)
+
+
+def stored_names() -> Iterator[str]:
+    """Every evidence file in the storage (names as the rows keep them)."""
+    try:
+        _dirs, files = default_storage.listdir(ATTACHMENTS)
+    except FileNotFoundError:
+        return
+    yield from (f for f in files if _STORED.fullmatch(f))
+
+
+def modified_at(stored_name: str) -> dt.datetime:
+    return default_storage.get_modified_time(name_of(stored_name))
+
+
+# ---- pending activity imports -----------------------------------------------------------
+
+
+def import_name(key: str) -> str:
+    if not _IMPORT_KEY.fullmatch(key or ""):
+        raise FileNotFoundError(key)
+    return f"{IMPORTS}/{key}.xlsx"
+
+
+def import_save(data: bytes) -> str:
+    """Keep an import's workbook between its preview and its confirmation; the key.
+    :class:`StorageUnavailable` when the store does not answer."""
+    key = secrets.token_hex(16)
+    try:
+        _save(import_name(key), ContentFile(data))
+    except STORAGE_ERRORS as exc:
+        raise _unavailable() from exc
+    return key
+
+
+def import_read(key: str) -> bytes:
+    """The workbook a preview kept (``FileNotFoundError`` when gone or never there)."""
+    with default_storage.open(import_name(key), "rb") as fh:
+        return fh.read()
+
+
+def import_remove(key: str) -> None:
+    try:
+        default_storage.delete(import_name(key))
+    except FileNotFoundError:
+        return
+    except STORAGE_ERRORS as exc:
+        log.warning("import preview %s not deleted, left for ngvh cleanup: %s", key, exc)
+
+
+def import_keys() -> Iterator[str]:
+    try:
+        _dirs, files = default_storage.listdir(IMPORTS)
+    except FileNotFoundError:
+        return
+    for f in files:
+        key = f.removesuffix(".xlsx")
+        if f.endswith(".xlsx") and _IMPORT_KEY.fullmatch(key):
+            yield key
+
+
+def import_modified_at(key: str) -> dt.datetime:
+    return default_storage.get_modified_time(import_name(key))

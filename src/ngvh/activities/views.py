@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -285,11 +283,16 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _file_response(path: Path, *, content_type: str, name: str, inline: bool) -> FileResponse:
+def _file_response(stored_name: str, *, content_type: str, name: str, inline: bool) -> HttpResponse:
     try:
-        handle = path.open("rb")
-    except OSError as exc:
+        handle = storage.open_stored(stored_name)
+    except FileNotFoundError as exc:  # a name we did not make, or a file gone
         raise Http404 from exc
+    except storage.STORAGE_ERRORS:
+        return HttpResponse(
+            _("The file store is not answering. Try again in a few minutes."), status=503,
+            content_type="text/plain; charset=utf-8", headers={"Retry-After": "60"},
+        )
     response = FileResponse(handle, content_type=content_type, as_attachment=not inline, filename=name)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -299,25 +302,21 @@ def _file_response(path: Path, *, content_type: str, name: str, inline: bool) ->
 
 @login_required
 @require_GET
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
-    try:
-        path = storage.path_of(attachment.stored_name)
-    except FileNotFoundError as exc:
-        raise Http404 from exc
     return _file_response(
-        path, content_type=attachment.content_type, name=storage.download_name(attachment.original_name, attachment.extension),
-        inline=attachment.is_image,
+        attachment.stored_name, content_type=attachment.content_type,
+        name=storage.download_name(attachment.original_name, attachment.extension), inline=attachment.is_image,
     )
 
 
 @login_required
 @require_GET
-def attachment_thumbnail(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_thumbnail(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = selectors.attachment_get(user=request.user, pk=pk)
     if not attachment.thumbnail_name:
         raise Http404
-    return _file_response(storage.path_of(attachment.thumbnail_name), content_type="image/jpeg", name="thumbnail.jpg", inline=True)
+    return _file_response(attachment.thumbnail_name, content_type="image/jpeg", name="thumbnail.jpg", inline=True)
 
 
 @login_required
@@ -480,12 +479,6 @@ def import_template(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _import_folder() -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @login_required
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload → preview (nothing saved) → confirm (all rows or none)."""
@@ -500,15 +493,17 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         if key not in pending or not key.isalnum():
             messages.error(request, _("This import has expired. Upload the file again."))
             return redirect(reverse("activities:import") + f"?plan={plan.pk}")
-        path = _import_folder() / f"{key}.xlsx"
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = storage.import_read(key)
+        except FileNotFoundError:
             messages.error(request, _("This import has expired. Upload the file again."))
+            return redirect(reverse("activities:import") + f"?plan={plan.pk}")
+        except storage.STORAGE_ERRORS:
+            messages.error(request, _("The file store is not answering. Try again in a few minutes."))
             return redirect(reverse("activities:import") + f"?plan={plan.pk}")
         outcome = services.activities_import_xlsx(user=request.user, plan=plan, data=data, commit=True)
         if outcome.committed:
-            path.unlink(missing_ok=True)
+            storage.import_remove(key)
             pending.pop(key, None)
             request.session["activity_import"] = pending
             messages.success(request, _("%(count)s activities have been saved.") % {"count": outcome.saved})
@@ -527,8 +522,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
                 outcome = services.activities_import_xlsx(user=request.user, plan=plan, data=data, commit=False)
                 context["outcome"] = outcome
                 if outcome.ok and outcome.checked.rows:
-                    key = secrets.token_hex(16)
-                    (_import_folder() / f"{key}.xlsx").write_bytes(data)
+                    try:
+                        key = storage.import_save(data)
+                    except storage.StorageUnavailable as exc:
+                        form.add_error("file", str(exc))
+                        return render(request, "activities/import.html", {**context, "outcome": None}, status=503)
                     pending = request.session.get("activity_import", {})
                     pending[key] = dt.datetime.now().isoformat()
                     request.session["activity_import"] = pending

@@ -7,6 +7,8 @@ Environment:
   NGVH_DEMO      1/0 (default 0): demo accounts and development settings; `make run` sets it
   ALLOWED_HOSTS  comma separated
   NGVH_DATA_DIR  where the SQLite file and uploaded evidence live (default ./var)
+  NGVH_S3_*      evidence and pending imports in an S3-compatible bucket (see s3_storage)
+  REDIS_URL      the shared cache (see cache_settings); local memory when unset
 """
 
 from __future__ import annotations
@@ -207,8 +209,49 @@ FORMAT_MODULE_PATH = ["ngvh.config.formats"]
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "evidence"  # never served directly: see activities.views
+
+
+def _s3_client_config(addressing_style: str):
+    from botocore.config import Config
+
+    return Config(
+        s3={"addressing_style": addressing_style}, connect_timeout=5, read_timeout=60,
+        retries={"max_attempts": 3, "mode": "standard"},
+    )
+
+
+def s3_storage(environ) -> dict | None:
+    """Evidence and pending imports in an S3-compatible bucket (django-storages) when
+    ``NGVH_S3_BUCKET`` is set, so that every app server reads what another one stored:
+
+      NGVH_S3_BUCKET         bucket name (required to switch S3 on)
+      NGVH_S3_ENDPOINT_URL   https://s3.example.vn (MinIO, Ceph, a cloud's S3); empty for AWS
+      NGVH_S3_ACCESS_KEY_ID, NGVH_S3_SECRET_ACCESS_KEY   keys (or the usual AWS_* variables / an instance role)
+      NGVH_S3_REGION         region name (default us-east-1)
+      NGVH_S3_PREFIX         folder inside the bucket (default none)
+      NGVH_S3_ADDRESSING     path (default) or virtual
+    Files are never public: the bucket is private and the app streams every download itself."""
+    bucket = environ.get("NGVH_S3_BUCKET", "").strip()
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("NGVH_S3_ENDPOINT_URL") or None,
+        "access_key": environ.get("NGVH_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("NGVH_S3_SECRET_ACCESS_KEY") or None,
+        "region_name": environ.get("NGVH_S3_REGION", "us-east-1"),
+        "location": environ.get("NGVH_S3_PREFIX", "").strip("/"),
+        # A store that is down answers within seconds (the page says so) instead of hanging it.
+        "client_config": _s3_client_config(environ.get("NGVH_S3_ADDRESSING", "path")),
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_storage(os.environ) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -218,6 +261,32 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+
+
+
+def cache_settings(environ) -> dict:
+    """The shared cache: Redis through Django's built-in backend when ``REDIS_URL`` is set
+    (redis://host:6379/0; every app server must use the same one), local memory otherwise
+    (one process only). Holds the dashboards' cached bodies (dashboard/cache.py), keyed on
+    the data versions, so nothing in it has to be invalidated and a lost Redis loses
+    nothing: pages are built again. Short timeouts so a Redis that stops answering slows a
+    page by at most a second instead of hanging it."""
+    url = environ.get("REDIS_URL", "").strip()
+    if not url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ngvh"}}
+    timeout = float(environ.get("NGVH_REDIS_TIMEOUT_SECONDS", "1"))
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": environ.get("NGVH_CACHE_PREFIX", "ngvh"),
+            "TIMEOUT": 3600,
+            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        }
+    }
+
+
+CACHES = cache_settings(os.environ)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ngvh@localhost")
@@ -233,6 +302,13 @@ NGVH_MAIL_MAX_ATTEMPTS = int(os.environ.get("NGVH_MAIL_MAX_ATTEMPTS", "8"))
 NGVH_MAIL_RETRY_BASE_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_BASE_SECONDS", "60"))
 NGVH_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_MAX_SECONDS", "21600"))
 NGVH_BASE_URL = os.environ.get("NGVH_BASE_URL", "http://127.0.0.1:8000")
+
+# `ngvh cleanup` (site/cleanup.py): abandoned imports, orphaned evidence files, retention.
+NGVH_CLEANUP_IMPORT_HOURS = int(os.environ.get("NGVH_CLEANUP_IMPORT_HOURS", "24"))
+NGVH_CLEANUP_DRAFT_DAYS = int(os.environ.get("NGVH_CLEANUP_DRAFT_DAYS", "30"))
+NGVH_CLEANUP_ORPHAN_HOURS = int(os.environ.get("NGVH_CLEANUP_ORPHAN_HOURS", "24"))
+NGVH_RETENTION_ACCESS_LOG_DAYS = int(os.environ.get("NGVH_RETENTION_ACCESS_LOG_DAYS", "365"))
+NGVH_RETENTION_SECURITY_EVENT_DAYS = int(os.environ.get("NGVH_RETENTION_SECURITY_EVENT_DAYS", "730"))
 
 # Uploaded evidence.
 NGVH_MAX_UPLOAD_BYTES = int(os.environ.get("NGVH_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))

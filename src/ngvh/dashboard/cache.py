@@ -21,6 +21,7 @@ breadcrumbs, the reader's name).
 from __future__ import annotations
 
 import hashlib
+import logging
 import pickle
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,20 @@ from django.utils.translation import get_language
 from ngvh.accounts.policies import is_signed_in, reads_everything
 
 BODY_TTL = 3600
+log = logging.getLogger("ngvh.dashboard")
+
+
+def _cache_errors() -> tuple[type[BaseException], ...]:
+    """What a cache that is down raises: the page is then built without it (slower, same
+    content), never refused."""
+    try:
+        from redis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - redis is a dependency
+        return (OSError,)
+    return (OSError, RedisError)
+
+
+CACHE_ERRORS = _cache_errors()
 
 
 def _code_stamp() -> str:
@@ -148,8 +163,21 @@ def cached_body(page: str, *, plan_id: int | None, params: tuple, scope: str, bu
     if versions is None:
         versions = data_versions(plan_id=plan_id)
     key = body_key(page, plan_id=plan_id, params=params, scope=scope, versions=versions)
-    value = cache.get(key)
+    return get_or_build(key, build, BODY_TTL)
+
+
+def get_or_build(key: str, build: Callable[[], object], ttl: int):
+    """``cache[key]``, or ``build()`` stored under it. A cache that is down (Redis stopped,
+    unreachable) is logged and skipped: the page is built without it, slower, same content."""
+    try:
+        value = cache.get(key)
+    except CACHE_ERRORS as exc:
+        log.warning("cache unavailable, building %s without it: %s", key, exc)
+        return build()
     if value is None:
         value = build()
-        cache.set(key, value, BODY_TTL)
+        try:
+            cache.set(key, value, ttl)
+        except CACHE_ERRORS as exc:
+            log.warning("cache unavailable, %s not stored: %s", key, exc)
     return value

@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -83,12 +82,12 @@ def _cached_figures_context(*, prefix: str, plan_id: int | None, year: int | Non
     """
     version = data_version(plan_id=plan_id)
     key = f"ngvh:dashboard:figures:{prefix}:{plan_id}:{year}:{group_id}:{agency_id}:{get_language()}:{version[0]}:{version[1]}"
-    context = cache.get(key)
-    if context is None:
+
+    def build() -> dict:
         figures = activity_figures(plan_id=plan_id, year=year, group_id=group_id, agency_id=agency_id)
-        context = _figures_context(figures, prefix)
-        cache.set(key, context, FIGURES_TTL)
-    return context
+        return _figures_context(figures, prefix)
+
+    return dash_cache.get_or_build(key, build, FIGURES_TTL)
 
 
 def _status_context(rows, prefix: str) -> dict:
