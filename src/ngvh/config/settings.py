@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ngvh.dashboard",
     "ngvh.api",
     "ngvh.public",
+    "ngvh.partners",
     "ngvh.bench",
 ]
 

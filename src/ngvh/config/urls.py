@@ -15,5 +15,6 @@ urlpatterns = [
     path("dashboard/", include("ngvh.dashboard.urls")),
     path("api/", include("ngvh.api.urls")),
     path("public/", include("ngvh.public.urls")),
+    path("partners/", include("ngvh.partners.urls")),
     path("admin/", admin.site.urls),
 ]

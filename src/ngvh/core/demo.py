@@ -24,7 +24,7 @@ DEMO_ACCOUNTS = [
     ("lanhdao", "Phạm Văn Lãnh Đạo", "Văn phòng Ủy ban nhân dân thành phố", "leader"),
 ]
 
-DEMO_APPS = ["agencies", "activities", "reporting", "documents"]
+DEMO_APPS = ["agencies", "activities", "reporting", "documents", "partners"]
 
 
 def bundled_plan_bytes() -> bytes:

@@ -21,6 +21,7 @@ NAV = [
     ("activities:list", _("Activities"), _signed_in),
     ("reporting:home", _("Reports"), _signed_in),
     ("dashboard:home", _("Dashboard"), _signed_in),
+    ("partners:list", _("Partners"), _signed_in),
     ("accounts:user_list", _("Accounts"), _coordinator),
     ("public:news_manage", _("News exchange"), _coordinator),
 ]
