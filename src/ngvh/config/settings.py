@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "ngvh.api",
     "ngvh.public",
     "ngvh.partners",
+    "ngvh.delegations",
     "ngvh.bench",
 ]
 

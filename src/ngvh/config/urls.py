@@ -16,5 +16,6 @@ urlpatterns = [
     path("api/", include("ngvh.api.urls")),
     path("public/", include("ngvh.public.urls")),
     path("partners/", include("ngvh.partners.urls")),
+    path("delegations/", include("ngvh.delegations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -22,6 +22,7 @@ NAV = [
     ("reporting:home", _("Reports"), _signed_in),
     ("dashboard:home", _("Dashboard"), _signed_in),
     ("partners:list", _("Partners"), _signed_in),
+    ("delegations:list", _("Delegations"), _signed_in),
     ("accounts:user_list", _("Accounts"), _coordinator),
     ("public:news_manage", _("News exchange"), _coordinator),
 ]
