@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "ngvh.public",
     "ngvh.partners",
     "ngvh.delegations",
+    "ngvh.people",
     "ngvh.bench",
 ]
 

@@ -17,5 +17,6 @@ urlpatterns = [
     path("public/", include("ngvh.public.urls")),
     path("partners/", include("ngvh.partners.urls")),
     path("delegations/", include("ngvh.delegations.urls")),
+    path("people/", include("ngvh.people.urls")),
     path("admin/", admin.site.urls),
 ]
