@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -20,8 +21,8 @@ class DelegationKind(models.TextChoices):
 
 
 class DelegationStatus(models.TextChoices):
-    REGISTERED = "registered", _("Registered")
-    APPROVED = "approved", _("Approved")
+    REGISTERED = "registered", pgettext_lazy("delegation status", "Registered")
+    APPROVED = "approved", pgettext_lazy("delegation status", "Approved")
     DONE = "done", _("Done")
 
 

@@ -169,6 +169,8 @@ def anniversaries(request: HttpRequest) -> HttpResponse:
     rows = selectors.anniversary_rows(user=request.user, plan=plan, year=year) if plan else []
     for row in rows:
         row.country_label = country_name(row.country)
+        if row.agency is None and AnniversaryPolicy.can_draft(request.user):
+            row.agency = request.user.agency  # what anniversary_draft falls back to
     return render(
         request, "partners/anniversaries.html",
         {"rows": rows, "year": year, "plan": plan, "plans": plans, "can_draft": AnniversaryPolicy.can_draft(request.user),
