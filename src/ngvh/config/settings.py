@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ngvh.partners",
     "ngvh.delegations",
     "ngvh.people",
+    "ngvh.gifts",
     "ngvh.bench",
 ]
 

@@ -18,5 +18,6 @@ urlpatterns = [
     path("partners/", include("ngvh.partners.urls")),
     path("delegations/", include("ngvh.delegations.urls")),
     path("people/", include("ngvh.people.urls")),
+    path("gifts/", include("ngvh.gifts.urls")),
     path("admin/", admin.site.urls),
 ]
