@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ngvh.delegations",
     "ngvh.people",
     "ngvh.gifts",
+    "ngvh.training",
     "ngvh.bench",
 ]
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("delegations/", include("ngvh.delegations.urls")),
     path("people/", include("ngvh.people.urls")),
     path("gifts/", include("ngvh.gifts.urls")),
+    path("training/", include("ngvh.training.urls")),
     path("admin/", admin.site.urls),
 ]
