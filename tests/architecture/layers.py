@@ -22,6 +22,11 @@ LAYERS = [
     "reporting",   # reporting years, annual reports, official figures
     "documents",   # the consolidated city report (.docx, .xlsx)
     "dashboard",   # dashboards over everything below
+    "people",      # personal data (Nghị định 13/2023): collaborators, trainees, contacts
+    "partners",    # foreign partners' relationships, documents, anniversaries
+    "delegations", # delegations and press crews
+    "gifts",       # cultural gifts given to partners
+    "training",    # training courses
     "public",      # the public site and open data
     "api",         # the REST API
     "site",        # home page, navigation, demo data: puts the apps together

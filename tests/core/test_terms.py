@@ -25,6 +25,8 @@ CONTEXT_DEPENDENT = {
     "foreign": "foreign funds or foreign participants",
     "by": "by whom, in a sentence or a column",
     "effective from": "a short label or a sentence",
+    "number": "a plan's số hiệu or a document's số văn bản",
+    "Languages": "the site's languages or a person's foreign languages",
     "recipients": "a document's nơi nhận or a mail's người nhận",
 }
 

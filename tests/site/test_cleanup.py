@@ -14,8 +14,8 @@ from django.utils import timezone
 from ngvh.accounts.models import SecurityEvent, SecurityEventKind
 from ngvh.activities import storage
 from ngvh.activities.models import Attachment
-from ngvh.site.cleanup import cleanup_run
 from ngvh.plans.models import ImportReview, ImportReviewStatus
+from ngvh.site.cleanup import cleanup_run
 from tests.activities.factories import pdf_bytes, png_bytes
 from tests.factories import ActivityFactory, ImportReviewFactory
 

@@ -48,6 +48,9 @@ FIELD_LABELS = {
     "created_by": _("Created by"),
     "uploaded_by": _("Uploaded by"),
     "built_by": _("Built by"),
+    "relationship": _("Relationship"),
+    "activity": _("Activity"),
+    "given_by": _("Given by"),
 }
 
 

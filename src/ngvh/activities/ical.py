@@ -12,7 +12,7 @@ STATUS = {"planned": "TENTATIVE", "done": "CONFIRMED", "cancelled": "CANCELLED"}
 
 def render_feed(*, name: str, events: Iterable[dict], host: str, stamp: dt.datetime) -> bytes:
     """``events``: dicts with id, title, start, end (inclusive dates), status, location,
-    description, url. All-day events: DTEND is the day after the last day (RFC 5545)."""
+    description, url; optionally uid (default ``activity-<id>@host``). All-day events: DTEND is the day after the last day (RFC 5545)."""
     cal = Calendar()
     cal.add("prodid", "-//NGVH//Activities//VI")
     cal.add("version", "2.0")
@@ -21,7 +21,7 @@ def render_feed(*, name: str, events: Iterable[dict], host: str, stamp: dt.datet
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     for item in events:
         event = Event()
-        event.add("uid", f"activity-{item['id']}@{host}")
+        event.add("uid", item.get("uid") or f"activity-{item['id']}@{host}")
         event.add("dtstamp", stamp)
         event.add("summary", item["title"])
         event.add("dtstart", item["start"])

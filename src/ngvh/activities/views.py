@@ -343,11 +343,13 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
         raise Http404
     agency_id = _int(request.GET.get("agency"))
     cal = selectors.month_calendar(user=request.user, year=year, month=month, plan_id=plan.pk if plan else None, agency_id=agency_id)
+    delegations = _calendar_delegations(request.user, cal, plan, agency_id)
     return render(
         request,
         "activities/calendar.html",
         {
             "cal": cal,
+            "delegations": delegations,
             "plan": plan,
             "today": today,
             "agency_id": agency_id,
@@ -356,6 +358,23 @@ def calendar_month(request: HttpRequest) -> HttpResponse:
             "crumbs": [(_("Activities"), reverse("activities:list")), (_("Calendar"), None)],
         },
     )
+
+
+def _calendar_delegations(user, cal, plan, agency_id) -> list:
+    """Delegations and press crews of the month that have no activity yet (an activity shows itself)."""
+    import calendar as pycal
+
+    # upward: the calendar also shows the delegations planned for the month, which the
+    # delegations app (above activities, as each delegation becomes an activity) keeps
+    from ngvh.delegations.selectors import calendar_delegations
+
+    first = dt.date(cal.year, cal.month, 1)
+    last = dt.date(cal.year, cal.month, pycal.monthrange(cal.year, cal.month)[1])
+    found = calendar_delegations(user=user, first=first, last=last, plan_id=plan.pk if plan else None, agency_id=agency_id)
+    for week in cal.weeks:
+        for day in week:
+            day["delegations"] = [d for d in found if d.start_date <= day["date"] <= d.end_date] if day["in_month"] else []
+    return found
 
 
 @login_required
@@ -414,10 +433,38 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
         }
         for a in activities
     ]
+    events += _feed_delegations(subscription, base)
     body = ical.render_feed(name=name, events=events, host=request.get_host().split(":")[0] or "ngvh", stamp=timezone.now())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+def _feed_delegations(subscription, base: str) -> list[dict]:
+    """The subscriber's delegations and press crews without an activity yet, as feed events."""
+    # upward: the feed carries the planned delegations too, kept by the delegations app
+    from ngvh.delegations.selectors import calendar_delegations
+
+    today = dt.date.today()
+    found = calendar_delegations(
+        user=subscription.user, first=dt.date(today.year - 2, 1, 1), last=dt.date(today.year + 5, 12, 31),
+        plan_id=subscription.plan_id, agency_id=subscription.agency_id, limit=500,
+    )
+    host = base.split("//")[-1].split(":")[0] or "ngvh"
+    return [
+        {
+            "id": d.pk,
+            "uid": f"delegation-{d.pk}@{host}",
+            "title": f"{d.get_kind_display()}: {d.title}",
+            "start": d.start_date,
+            "end": d.end_date,
+            "status": "done" if d.status == "done" else "planned",
+            "location": ", ".join(p for p in [d.place_name, country_name(d.country)] if p),
+            "description": f"{d.lead_agency.name} · {d.get_status_display()}",
+            "url": base + reverse("delegations:detail", args=[d.pk]),
+        }
+        for d in found
+    ]
 
 
 # ---- Excel ------------------------------------------------------------------------------

@@ -86,6 +86,11 @@ INSTALLED_APPS = [
     "ngvh.api",
     "ngvh.public",
     "ngvh.outbox",
+    "ngvh.partners",
+    "ngvh.delegations",
+    "ngvh.people",
+    "ngvh.gifts",
+    "ngvh.training",
     "ngvh.site",
 ]
 # The benchmark is a developer's tool: its command exists only where the bench runs

@@ -17,5 +17,10 @@ urlpatterns = [
     path("api/", include("ngvh.api.urls")),
     path("public/", include("ngvh.public.urls")),
     path("outbox/", include("ngvh.outbox.urls")),
+    path("partners/", include("ngvh.partners.urls")),
+    path("delegations/", include("ngvh.delegations.urls")),
+    path("people/", include("ngvh.people.urls")),
+    path("gifts/", include("ngvh.gifts.urls")),
+    path("training/", include("ngvh.training.urls")),
     path("admin/", admin.site.urls),
 ]

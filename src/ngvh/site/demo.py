@@ -26,7 +26,7 @@ DEMO_ACCOUNTS = [
     ("lanhdao", "Phạm Văn Lãnh Đạo", "Văn phòng Ủy ban nhân dân thành phố", "leader"),
 ]
 
-DEMO_APPS = ["agencies", "activities", "reporting", "documents"]
+DEMO_APPS = ["agencies", "activities", "reporting", "documents", "partners"]
 
 
 @transaction.atomic

@@ -17,10 +17,19 @@ def _coordinator(user) -> bool:
     return is_coordinator(user)
 
 
+def _people(user) -> bool:
+    from ngvh.people.policies import PersonPolicy
+
+    return PersonPolicy.visible_q(user) is not None
+
+
 NAV = [
     ("activities:list", _("Activities"), _signed_in),
     ("reporting:home", _("Reports"), _signed_in),
     ("dashboard:home", _("Dashboard"), _signed_in),
+    ("partners:list", _("Partners"), _signed_in),
+    ("delegations:list", _("Delegations"), _signed_in),
+    ("people:list", _("People"), _people),
     ("accounts:user_list", _("Accounts"), _coordinator),
     ("public:news_manage", _("News exchange"), _coordinator),
 ]

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "gifts"
+
+urlpatterns = [
+    path("", views.gift_list, name="list"),
+    path("new/", views.gift_create, name="create"),
+    path("<int:pk>/", views.gift_detail, name="detail"),
+]

@@ -1,0 +1,51 @@
+"""The focal point plans a 2027 anniversary event from the planner."""
+
+import datetime as dt
+
+import pytest
+
+from ngvh.activities.models import Activity
+from ngvh.partners import services
+from tests.conftest import login, screenshot
+
+from ..activities.factories import small_plan
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_coordinator_drafts_a_2027_anniversary_event(page, coordinator, agency_a, agency_b):
+    # given a twinning with Incheon from 20/11/2007 (20 years in 2027; Viet Nam–Korea 35 years)
+    plan, _tasks = small_plan(lead_agency=agency_a, other_agency=agency_b)
+    r = services.relationship_create(
+        user=coordinator, province=plan.province, name="Incheon", country="KR", kind="twinned",
+        established_on=dt.date(2007, 11, 20), lead_agency=agency_a,
+    )
+    login(page, coordinator.username)
+
+    # when the planner for 2027 is opened
+    page.goto(f"{page.base}/partners/anniversaries/?plan={plan.pk}")
+    page.fill("#a-year", "2027")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_load_state()
+    # then both anniversaries are listed, with the suggested lead agency
+    assert page.locator("#anniversaries tbody tr").count() == 2
+    row = page.locator(f"#anniversary-r{r.pk}")
+    assert "20/11/2027" in row.inner_text() and agency_a.name in row.inner_text()
+    screenshot(page, "partners-anniversaries-1280")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot(page, "partners-anniversaries-375")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375 + 1
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # when the button drafts the event
+    row.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    # then the planned activity opens, for agency A on the anniversary day
+    activity = Activity.objects.get()
+    assert page.url.endswith(f"/activities/{activity.pk}/")
+    assert "Incheon" in page.locator("h1").inner_text()
+    assert (activity.status, activity.start_date, activity.agency) == ("planned", dt.date(2027, 11, 20), agency_a)
+    # and the planner now links to it instead of offering the button again
+    page.goto(f"{page.base}/partners/anniversaries/?plan={plan.pk}&year=2027")
+    assert page.locator(f"#anniversary-r{r.pk} a").count() == 1
+    assert page.locator(f"#anniversary-r{r.pk} button").count() == 0
