@@ -27,6 +27,7 @@ LAYERS = [
     "delegations", # delegations and press crews
     "gifts",       # cultural gifts given to partners
     "training",    # training courses
+    "budget",      # yearly estimates against actual spending
     "public",      # the public site and open data
     "api",         # the REST API
     "site",        # home page, navigation, demo data: puts the apps together

@@ -27,6 +27,7 @@ CONTEXT_DEPENDENT = {
     "effective from": "a short label or a sentence",
     "number": "a plan's số hiệu or a document's số văn bản",
     "Languages": "the site's languages or a person's foreign languages",
+    "Saved": "a column (Lưu, when) or a state (Đã lưu)",
     "recipients": "a document's nơi nhận or a mail's người nhận",
 }
 

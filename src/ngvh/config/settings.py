@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "ngvh.people",
     "ngvh.gifts",
     "ngvh.training",
+    "ngvh.budget",
     "ngvh.site",
 ]
 # The benchmark is a developer's tool: its command exists only where the bench runs

@@ -22,5 +22,6 @@ urlpatterns = [
     path("people/", include("ngvh.people.urls")),
     path("gifts/", include("ngvh.gifts.urls")),
     path("training/", include("ngvh.training.urls")),
+    path("budget/", include("ngvh.budget.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -30,6 +30,7 @@ NAV = [
     ("partners:list", _("Partners"), _signed_in),
     ("delegations:list", _("Delegations"), _signed_in),
     ("people:list", _("People"), _people),
+    ("budget:list", _("Budget"), _signed_in),
     ("accounts:user_list", _("Accounts"), _coordinator),
     ("public:news_manage", _("News exchange"), _coordinator),
 ]
