@@ -318,3 +318,39 @@ def test_each_reader_scope_has_its_own_body(client):
     assert _task_status(coordinator_page, "4") == "overdue" and 'data-basis="provisional"' in coordinator_page
     assert _task_status(reporter_page, "4") == "none" and 'data-basis="official"' in reporter_page
     assert 'id="basis-switch"' in coordinator_page and 'id="basis-switch"' not in reporter_page
+
+
+def test_activity_create_update_and_delete_change_every_cached_body(client):
+    # given the three cached pages counting three activities
+    s = scenario()
+    assert {name: _figure(html, "activities") for name, html in _cached(client, s).items()} == {
+        "plan": "3", "national": "3", "public": "3"}
+    # when an activity is created
+    activity = services.activity_create(user=s.coordinator, plan=s.plan, data=_data(s), confirm_unassigned=True)
+    # then every page counts it at once
+    assert {_figure(html, "activities") for html in _cached(client, s).values()} == {"4"}
+    # when it is edited to cancelled, it no longer counts anywhere
+    services.activity_update(user=s.coordinator, activity=activity, data=_data(s, status="cancelled"), confirm_unassigned=True)
+    assert {_figure(html, "activities") for html in _cached(client, s).values()} == {"3"}
+    # when it is done again and then deleted, the count rises and falls back
+    activity = services.activity_update(user=s.coordinator, activity=activity, data=_data(s), confirm_unassigned=True)
+    assert {_figure(html, "activities") for html in _cached(client, s).values()} == {"4"}
+    services.activity_delete(user=s.coordinator, activity=activity)
+    assert {_figure(html, "activities") for html in _cached(client, s).values()} == {"3"}
+
+
+def test_withdrawing_and_publishing_a_plan_shows_on_the_cached_public_page_at_once(client):
+    # given the public page, cached
+    s = scenario()
+    url = reverse("dashboard:public", args=[s.plan.pk]) + f"?year={s.year}"
+    page = _main(client.get(url))
+    assert _main(client.get(url)) == page
+    # when the plan is withdrawn from the public site (its publication flag, as the admin sets it)
+    s.plan.is_published = False
+    s.plan.save(update_fields=["is_published"])
+    # then the cached body is not served: the page is 404 at once
+    assert client.get(url).status_code == 404
+    # when it is published again, the page is back with the same figures
+    s.plan.is_published = True
+    s.plan.save(update_fields=["is_published"])
+    assert _main(client.get(url)) == page

@@ -174,3 +174,39 @@ def test_home_block_links_dashboard_and_city_report(client):
     body = client.get(reverse("site:home")).content.decode()
     assert reverse("dashboard:plan", args=[s.plan.pk]) in body
     assert reverse("documents:detail", args=[s.plan.pk, s.year]) not in body
+
+
+def _another_plan(year):
+    """A further province's plan with a task, a report with one line, and a done activity."""
+    from ngvh.reporting.models import ReportLine
+    from tests.factories import AnnualReportFactory, ReportingYearFactory, TaskFactory
+
+    task = TaskFactory()
+    report = AnnualReportFactory(reporting_year=ReportingYearFactory(plan=task.plan, year=year), status="accepted",
+                                 submitted_at=dt.datetime(year, 10, 1, tzinfo=dt.UTC),
+                                 first_submitted_at=dt.datetime(year, 10, 1, tzinfo=dt.UTC))
+    ReportLine.objects.create(report=report, task=task, role="lead", status="in_progress")
+    ActivityFactory(plan=task.plan, agency=report.agency, start_date=dt.date(year, 4, 2))
+    return task.plan
+
+
+def test_national_overview_and_reporting_rates_cost_the_same_queries_for_one_plan_or_five(django_assert_num_queries):
+    from ngvh.dashboard.selectors import national_overview
+    from ngvh.reporting.selectors import reporting_rates
+
+    # given one plan, measured
+    s = scenario()
+    with django_assert_num_queries(5) as national_one:
+        one = national_overview(year=s.year)
+    with django_assert_num_queries(3) as rates_one:
+        reporting_rates(plan=s.plan, year=s.year)
+    # when four more provinces' plans exist for the same year
+    for _ in range(4):
+        _another_plan(s.year)
+    # then the national overview covers them with the same number of queries, and the
+    # province's rates are not touched by the other plans
+    with django_assert_num_queries(len(national_one.captured_queries)):
+        five = national_overview(year=s.year)
+    assert len(five["plan_rows"]) == len(one["plan_rows"]) + 4
+    with django_assert_num_queries(len(rates_one.captured_queries)):
+        reporting_rates(plan=s.plan, year=s.year)
