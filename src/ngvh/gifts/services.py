@@ -36,7 +36,7 @@ def gift_give(*, user, gift: Gift, delegation, given_on: dt.date) -> GiftPresent
     """Record that ``delegation`` received ``gift``; refused if its partner already has it."""
     from ngvh.delegations.models import Delegation
 
-    delegation = Delegation.objects.select_for_update().select_related("partner").get(pk=delegation.pk)
+    delegation = Delegation.objects.select_for_update(of=("self",)).select_related("partner").get(pk=delegation.pk)
     if not GiftPolicy.can_give(user, delegation):
         raise PermissionDenied
     if delegation.partner_id is None:

@@ -139,6 +139,16 @@ def decode_text(data: bytes) -> tuple[str, str]:
     decoding. Legacy 8-bit Vietnamese fonts (TCVN3, VNI) are refused rather than guessed:
     a wrong guess would store garbage agency names that then look like new agencies.
     """
+    text, name = _decode(data)
+    # The few stray control characters a readable file may hold (a NUL from a damaged
+    # copy) carry nothing, and PostgreSQL refuses NUL in text: they are dropped here.
+    return _CONTROLS_RE.sub("", text), name
+
+
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, codec, name in (
         (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
         (b"\xff\xfe", "utf-16-le", "UTF-16"),
