@@ -376,10 +376,10 @@ def scenario(base: str, cert: Path, ports: dict[str, int]) -> dict:
 
     step("two reporters submit their annual reports, one through A, one through B")
     submitted = {}
-    for username, server in (("vhtt", "a"), ("dulich", "b")):
-        client = reporter if username == "vhtt" else Client(base, cert, ports)
-        if username != "vhtt":
-            client.login(username, server=server)
+    # the 2026 reporters of the demo: the merged department (returned) and Sở Nội vụ (draft)
+    for username, server in (("vhttdl", "a"), ("noivu", "b")):
+        client = Client(base, cert, ports)
+        client.login(username, server=server)
         reports = client.api("/reports/?year=2026", server=server)["results"]
         mine = [r for r in reports if r["status"] in ("draft", "returned")]
         check(bool(mine), f"{username} has no report to submit: {reports}")

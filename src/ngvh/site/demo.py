@@ -23,6 +23,7 @@ DEMO_ACCOUNTS = [
     ("dulich", "Lê Thị Du Lịch", "Sở Du lịch", "reporter"),
     # the agency formed by the 2025 merger of the two above (agencies.demo applies it)
     ("vhttdl", "Hoàng Văn Hợp Nhất", "Sở Văn hóa, Thể thao và Du lịch", "reporter"),
+    ("noivu", "Đỗ Thị Nội Vụ", "Sở Nội vụ", "reporter"),
     ("lanhdao", "Phạm Văn Lãnh Đạo", "Văn phòng Ủy ban nhân dân thành phố", "leader"),
 ]
 
