@@ -11,7 +11,11 @@ HTTPS through nginx:
 3. two reporters submit their annual reports, one through A, one through B;
 4. the dashboards answer on both, cached in the shared Redis;
 5. the timers' commands run: ``ngvh remind``, ``ngvh mail send`` (when present),
-   ``ngvh cleanup``, ``ngvh backup`` (pg_dump plus the bucket's files, checked).
+   ``ngvh cleanup``, ``ngvh backup`` (pg_dump plus the bucket's files, checked);
+6. outages, one part at a time, each measured as the officer meets it and then recovered:
+   Redis and the S3 server stop answering (SIGSTOP), the SMTP server refuses and then
+   hangs, the database goes away (a TCP relay in front of PostgreSQL drops every
+   connection). The table printed at the end is the one in docs/deployment.md.
 
 nginx sends a request to a chosen server when it carries ``X-Ngvh-Backend: a`` or ``b``
 (the only line that differs from the guide's configuration) and otherwise balances; every
@@ -342,6 +346,7 @@ def scenario(base: str, cert: Path, ports: dict[str, int]) -> dict:
     thumb = coordinator.get(f"/activities/attachments/{ids[-1]}/thumbnail/", server="a")
     check(thumb.status_code == 200 and thumb.content[:3] == b"\xff\xd8\xff", f"thumbnail on A: {thumb.status_code}")
     facts["attachment_id"] = ids[-1]
+    facts["activity_id"] = activity["id"]
 
     step("reporter previews an activity import on A and confirms it on B")
     reporter = Client(base, cert, ports)
@@ -414,6 +419,184 @@ def scenario(base: str, cert: Path, ports: dict[str, int]) -> dict:
     return facts
 
 
+class TcpRelay:
+    """A TCP relay on loopback in front of a port: ``down()`` drops every connection and
+    closes new ones at once (what an app server sees when its database is gone),
+    ``up()`` relays again."""
+
+    def __init__(self, target_port: int):
+        import threading
+
+        self.target_port = target_port
+        self.available = True
+        self.lock = threading.Lock()
+        self.open: set[socket.socket] = set()
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        import threading
+
+        while True:
+            try:
+                client, _addr = self.listener.accept()
+            except OSError:
+                return
+            if not self.available:
+                client.close()
+                continue
+            try:
+                upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=5)
+                upstream.settimeout(None)
+            except OSError:
+                client.close()
+                continue
+            with self.lock:
+                self.open.update((client, upstream))
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                sink.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, sink):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                s.close()
+                with self.lock:
+                    self.open.discard(s)
+
+    def down(self) -> None:
+        self.available = False
+        with self.lock:
+            sockets = list(self.open)
+        for s in sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def up(self) -> None:
+        self.available = True
+
+    def close(self) -> None:
+        self.down()
+        self.listener.close()
+
+
+def timed(call):
+    started = time.monotonic()
+    result = call()
+    return result, time.monotonic() - started
+
+
+def outages(base: str, cert: Path, ports: dict[str, int], facts: dict, *, redis, s3, smtp, relay, mail_job,
+            server_a) -> list:
+    """Each part taken away in turn while an officer works; returns (part, what, effect)
+    rows, each effect measured here. Every part is brought back and checked after."""
+    rows: list[tuple[str, str, str]] = []
+    coordinator = Client(base, cert, ports)
+    coordinator.login("dieuphoi", server="a")
+    dashboard = f"/dashboard/plans/{facts['plan_id']}/?year=2026"
+    attachment = f"/activities/attachments/{facts['attachment_id']}/"
+
+    step("outage: Redis stops answering")
+    os.kill(redis.pid, signal.SIGSTOP)
+    try:
+        page, took = timed(lambda: coordinator.get(dashboard, server="a"))
+        check(page.status_code == 200, f"dashboard with Redis hung: {page.status_code}")
+        fresh = Client(base, cert, ports)
+        _none, login_took = timed(lambda: fresh.login("vhttdl", server="b"))
+    finally:
+        os.kill(redis.pid, signal.SIGCONT)
+    again, again_took = timed(lambda: coordinator.get(dashboard, server="a"))
+    check(again.status_code == 200, f"dashboard after Redis came back: {again.status_code}")
+    rows.append(("Redis", "stops answering", f"dashboard 200 in {took:.1f} s (built without the cache); log-in works "
+                 f"({login_took:.1f} s); after recovery 200 in {again_took:.2f} s"))
+
+    step("outage: the S3 server stops answering")
+    os.kill(s3.pid, signal.SIGSTOP)
+    try:
+        activity_id = facts["activity_id"]
+        up, up_took = timed(lambda: coordinator.post(
+            f"/activities/{activity_id}/attachments/", {"caption": "trong lúc mất kho tệp"}, server="a",
+            files={"file": ("bien-ban.png", png_bytes(), "image/png")}))
+        check(up.status_code == 400 and "không phản hồi" in up.text, f"upload with S3 hung: {up.status_code}")
+        down, down_took = timed(lambda: coordinator.get(attachment, server="b"))
+        check(down.status_code == 503 and down.headers.get("Retry-After"), f"download with S3 hung: {down.status_code}")
+        detail, detail_took = timed(lambda: coordinator.get(f"/activities/{activity_id}/", server="b"))
+        check(detail.status_code == 200, f"activity page with S3 hung: {detail.status_code}")
+    finally:
+        os.kill(s3.pid, signal.SIGCONT)
+    back, back_took = timed(lambda: coordinator.get(attachment, server="b"))
+    check(back.status_code == 200, f"download after S3 came back: {back.status_code}")
+    rows.append(("S3 store", "stops answering", f"upload refused with its message (400) in {up_took:.1f} s, nothing kept; "
+                 f"download 503 + Retry-After in {down_took:.1f} s; activity page 200 in {detail_took:.1f} s; "
+                 f"after recovery download 200 in {back_took:.2f} s"))
+
+    step("outage: the SMTP server refuses, then hangs")
+    reports = list(facts["submitted"].values())
+    took = {}
+    for report_id, mode in zip(reports, ("refusing", "silent"), strict=True):
+        setattr(smtp, mode, True)
+        try:
+            page = coordinator.get(f"/reports/{report_id}/", server="a")
+            form = next(f for f in forms_of(page.text) if f["action"].endswith(f"/reports/{report_id}/return/"))
+            fields = dict(form["fields"])
+            fields["reason"] = "Đề nghị bổ sung số liệu người tham gia (thử mất máy chủ thư)."
+            done, took[mode] = timed(lambda fields=fields, rid=report_id: coordinator.post(
+                f"/reports/{rid}/return/", fields, server="a"))
+            check(done.status_code == 302, f"returning a report with SMTP {mode}: {done.status_code}\n{_errors(done.text)}")
+        finally:
+            setattr(smtp, mode, False)
+    before = len(smtp.received)
+    time.sleep(2.5)  # the retry base is 1 s in this test's environment
+    sent = mail_job()
+    delivered = len(smtp.received) - before
+    check(delivered >= 2, f"after SMTP recovery the mail job delivered {delivered}: {sent}")
+    rows.append(("SMTP", "refuses (421), then hangs", f"returning a report: 302 in {took['refusing']:.1f} s (refused), "
+                 f"{took['silent']:.1f} s (hung; NGVH_MAIL_INLINE_TIMEOUT); the mails wait in the outbox; "
+                 f"after recovery the timer's run sent them ({sent}), each once"))
+
+    step("outage: the database goes away")
+    relay.down()
+    try:
+        page, page_took = timed(lambda: coordinator.get("/plans/", server="a"))
+        check(page.status_code == 503 and page.headers.get("Retry-After") == "30", f"page with the database gone: {page.status_code}")
+        check("Tạm thời không truy cập được" in page.text, "the 503 page does not say what happened")
+        health = Client(base, cert, ports).get("/healthz", server="b")  # a load balancer: no cookie
+    finally:
+        relay.up()
+    recovered, rec_took = timed(lambda: coordinator.get("/plans/", server="a"))
+    check(recovered.status_code == 200, f"page after the database came back: {recovered.status_code}")
+    rows.append(("PostgreSQL", "every connection dropped", f"pages 503 + Retry-After 30 with \"Tạm thời không truy cập được\" "
+                 f"in {page_took:.2f} s; /healthz (no session) {health.status_code}; the next request after recovery "
+                 f"200 in {rec_took:.2f} s, signed-in session kept"))
+
+    step("outage: app server A stops")
+    os.killpg(server_a.pid, signal.SIGTERM)
+    server_a.wait(timeout=30)
+    answers = []
+    for _n in range(6):
+        page, page_took = timed(lambda: coordinator.get(f"/dashboard/plans/{facts['plan_id']}/?year=2026"))
+        answers.append((page.status_code, page.headers.get("X-Ngvh-Upstream", ""), page_took))
+    check(all(code == 200 for code, _u, _t in answers), f"with server A stopped: {answers}")
+    check(all(u.endswith(f":{ports['b']}") for _c, u, _t in answers), f"answered by {answers}")
+    rows.append(("one app server", "gunicorn A stopped", f"{len(answers)}/{len(answers)} balanced requests 200 from B, "
+                 f"signed-in session kept, slowest {max(t for _c, _u, t in answers):.2f} s"))
+    return rows
+
+
 def _errors(text: str) -> str:
     found = re.findall(r'class="[^"]*error[^"]*"[^>]*>(.*?)<', text, re.S)
     return " | ".join(x.strip() for x in found if x.strip())[:1500] or text[:1500]
@@ -452,6 +635,13 @@ def main() -> int:
         boto3.client("s3", endpoint_url=f"http://127.0.0.1:{s3_port}", aws_access_key_id="scale", aws_secret_access_key="scale",
                      region_name="us-east-1").create_bucket(Bucket=bucket)
 
+        step("SMTP server and the database relay on loopback")
+        sys.path.insert(0, str(REPO))
+        from tests.outbox.smtp import SmtpServer
+
+        smtp = SmtpServer().__enter__()
+        relay = TcpRelay(5432)
+
         step("TLS certificate for nginx")
         run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
              "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(work / "tls.key"), "-out", str(work / "tls.crt")],
@@ -473,23 +663,30 @@ def main() -> int:
             "NGVH_S3_ACCESS_KEY_ID": "scale",
             "NGVH_S3_SECRET_ACCESS_KEY": "scale",
             "NGVH_TRUSTED_PROXIES": "127.0.0.1",
-            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(smtp.port),
+            "NGVH_MAIL_RETRY_BASE_SECONDS": "1",
         }
         common.pop("DJANGO_SETTINGS_MODULE", None)
         envs = {}
         for name in ("a", "b"):
             data_dir = work / f"server-{name}"
             data_dir.mkdir()
-            envs[name] = {**common, "NGVH_DATA_DIR": str(data_dir)}
+            # the app servers reach PostgreSQL through the relay, so that the outage test
+            # can take the database away from them (the set-up commands go direct)
+            envs[name] = {**common, "NGVH_DATA_DIR": str(data_dir),
+                          "DATABASE_URL": database_url.replace(":5432/", f":{relay.port}/")}
+        direct = {**envs["a"], "DATABASE_URL": database_url}
 
         step("set-up commands of the guide: migrate, collectstatic (each server), check --deploy, demo data")
-        run([NGVH, "migrate", "--noinput"], envs["a"], log)
+        run([NGVH, "migrate", "--noinput"], direct, log)
         for name in ("a", "b"):
             run([NGVH, "collectstatic", "--noinput", "-v", "0"], envs[name], log)
         run([NGVH, "check", "--deploy"], envs["a"], log)
         # A real deployment imports its own plan (ngvh plan import) and creates accounts; the
         # scale test loads the bundled plan and the demo accounts, in demo mode for this command only.
-        run([NGVH, "demo"], {**envs["a"], "NGVH_DEMO": "1"}, log)
+        run([NGVH, "demo"], {**direct, "NGVH_DEMO": "1"}, log)
 
         step("two gunicorn servers and nginx")
         ports = {"a": port_a, "b": port_b}
@@ -540,6 +737,13 @@ def main() -> int:
         names = {e["name"] for e in manifest["files"]}
         check(len(names) >= 2, f"the backup holds {len(names)} evidence files: {names}")
         print(f"   backup: {len(names)} files, {manifest['database']['size']} bytes of pg_dump; facts {facts}")
+
+        table = outages(origin, work / "tls.crt", ports, facts, redis=redis, s3=moto, smtp=smtp, relay=relay,
+                        mail_job=lambda: run([job, "mail"], jobs, log).strip(),
+                        server_a=next(p for name, p in processes.items if name == "gunicorn-a"))
+        step("what each outage did (docs/deployment.md, \"When a part fails\")")
+        for part, what, effect in table:
+            print(f"   | {part} | {what} | {effect} |")
         ok = True
         step("scale test passed")
         return 0
@@ -548,6 +752,13 @@ def main() -> int:
         return 1
     finally:
         processes.stop()
+        for name in ("smtp", "relay"):
+            thing = locals().get(name)
+            if thing is not None:
+                try:
+                    thing.__exit__(None, None, None) if name == "smtp" else thing.close()
+                except Exception:  # noqa: BLE001 - stopping what the test started
+                    pass
         if ok and not os.environ.get("NGVH_SCALE_KEEP"):
             drop_database(log)
             shutil.rmtree(work, ignore_errors=True)

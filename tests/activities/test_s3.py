@@ -116,3 +116,39 @@ def test_while_the_store_is_down_an_import_preview_says_so(client, s3_down, repo
     assert preview.status_code == 503 and "key" not in preview.context
     assert "not answering" in preview.content.decode() or "không phản hồi" in preview.content.decode()
     assert not Activity.objects.exists()
+
+
+def test_a_store_that_accepts_and_never_answers_fails_the_upload_within_the_configured_timeout(
+    client, settings, reporter_a, agency_a, plan_a
+):
+    # given an S3 endpoint that accepts connections and never answers (a hung server, the
+    # worst case: botocore's defaults would hold the officer's request for minutes)
+    import socket
+    import time
+
+    from ngvh.config.settings import s3_storage
+
+    from ..tools import S3Server
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(16)
+    server = S3Server(endpoint_url=f"http://127.0.0.1:{silent.getsockname()[1]}", bucket="ngvh-hung")
+    environ = {**server.environ, "NGVH_S3_TIMEOUT_SECONDS": "0.5", "NGVH_S3_ATTEMPTS": "1"}
+    settings.STORAGES = {**settings.STORAGES, "default": s3_storage(environ)}
+    plan, _ = plan_a
+    activity = services.activity_create(user=reporter_a, plan=plan, data=activity_data(agency=agency_a))
+    client.force_login(reporter_a)
+    try:
+        # when a file is uploaded
+        started = time.monotonic()
+        response = client.post(reverse("activities:attachment_add", args=[activity.pk]),
+                               {"file": SimpleUploadedFile("a.pdf", pdf_bytes())})
+        waited = time.monotonic() - started
+    finally:
+        silent.close()
+    # then the officer gets the store's message after the configured timeout, and nothing is kept
+    assert response.status_code == 400
+    assert "không phản hồi" in response.content.decode() or "not answering" in response.content.decode()
+    assert waited < 10
+    assert not Attachment.objects.exists()

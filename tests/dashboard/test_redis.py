@@ -62,6 +62,30 @@ def test_a_redis_that_is_down_costs_speed_not_pages(client, settings, caplog):
         settings.CACHES = cache_settings({})
 
 
+def test_after_a_cache_failure_the_process_leaves_the_cache_alone_for_a_while(monkeypatch):
+    # given a cache whose every call fails the way a hung Redis does, and a clock
+    calls = []
+
+    class Hung:
+        def get(self, key):
+            calls.append(key)
+            raise redis.exceptions.TimeoutError("Timeout reading from socket")
+
+        def set(self, *args):  # pragma: no cover - never reached after a failed get
+            calls.append("set")
+
+    clock = [1000.0]
+    monkeypatch.setattr(dash_cache, "cache", Hung())
+    monkeypatch.setattr(dash_cache, "_now", lambda: clock[0])
+    # when three bodies are asked for within the retry window, and one after it
+    values = [dash_cache.get_or_build(f"k{n}", lambda n=n: n, 60) for n in range(3)]
+    clock[0] += dash_cache.CACHE_RETRY_SECONDS + 1
+    values.append(dash_cache.get_or_build("k3", lambda: 3, 60))
+    # then every body is built, but only the first and the one after the window waited for the cache
+    assert values == [0, 1, 2, 3]
+    assert calls == ["k0", "k3"]
+
+
 def test_get_or_build_stores_once(redis_cache):
     calls = []
 

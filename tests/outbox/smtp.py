@@ -1,4 +1,5 @@
-"""A small SMTP server on loopback for the outbox tests: it can refuse, then recover."""
+"""A small SMTP server on loopback for the outbox tests and the scale test: it can refuse
+(421), hang (accept and never answer), then recover."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ class _Handler(socketserver.StreamRequestHandler):
 
     def handle(self):
         server: SmtpServer = self.server.owner
+        if server.silent:
+            # a hung mail server: the connection is open, nothing is ever said
+            while server.silent and self.rfile.readline():
+                pass
+            return
         if server.refusing:
             self.reply("421 service not available, try later")
             return
@@ -62,6 +68,7 @@ class _Threaded(socketserver.ThreadingTCPServer):
 class SmtpServer:
     def __init__(self) -> None:
         self.refusing = False
+        self.silent = False
         self.received: list = []
         self.lock = threading.Lock()
         self._server = _Threaded(("127.0.0.1", 0), _Handler)

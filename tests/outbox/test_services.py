@@ -165,3 +165,35 @@ def test_an_account_created_queues_its_password_mail_in_the_same_transaction(coo
     assert outbox_send_due()["sent"] == 1
     # then the person gets the link once
     assert len(smtp.received) == 1 and smtp.received[0][0] == ["moi@example.org"]
+
+
+def test_an_smtp_server_that_does_not_answer_holds_the_request_only_for_the_inline_timeout(
+    db, settings, django_capture_on_commit_callbacks
+):
+    # given an SMTP server that accepts the connection and then says nothing, a long
+    # EMAIL_TIMEOUT for the timer, and a short one for the try made inside the request
+    import socket
+    import time
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(5)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", silent.getsockname()[1]
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 60
+    settings.NGVH_MAIL_INLINE_TIMEOUT = 0.5
+    try:
+        # when a change queues a mail and commits (the on-commit try runs in the request)
+        started = time.monotonic()
+        with django_capture_on_commit_callbacks(execute=True):
+            mail_enqueue(to=["vhtt@example.org"], subject="Nhắc báo cáo", body="Nội dung")
+        waited = time.monotonic() - started
+    finally:
+        silent.close()
+    # then the request went on after the inline timeout, far below EMAIL_TIMEOUT, and the
+    # mail waits for the timer with the timeout recorded
+    assert waited < 10
+    mail = OutboxMail.objects.get()
+    assert mail.status == MailStatus.PENDING and mail.attempts == 1
+    assert "timed out" in mail.last_error

@@ -217,12 +217,16 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_ROOT = DATA_DIR / "evidence"  # never served directly: see activities.views
 
 
-def _s3_client_config(addressing_style: str):
+def _s3_client_config(addressing_style: str, timeout: float = 5, attempts: int = 2):
+    """Timeouts bound what an S3 that stops answering costs an officer: each call waits at
+    most ``timeout`` seconds per read and tries ``attempts`` times, so an upload or a
+    download fails with its message within about 2 × timeout instead of the botocore
+    default's minutes (60 s × 3 reads)."""
     from botocore.config import Config
 
     return Config(
-        s3={"addressing_style": addressing_style}, connect_timeout=5, read_timeout=60,
-        retries={"max_attempts": 3, "mode": "standard"},
+        s3={"addressing_style": addressing_style}, connect_timeout=min(timeout, 5), read_timeout=timeout,
+        retries={"total_max_attempts": attempts, "mode": "standard"},
     )
 
 
@@ -236,6 +240,7 @@ def s3_storage(environ) -> dict | None:
       NGVH_S3_REGION         region name (default us-east-1)
       NGVH_S3_PREFIX         folder inside the bucket (default none)
       NGVH_S3_ADDRESSING     path (default) or virtual
+      NGVH_S3_TIMEOUT_SECONDS, NGVH_S3_ATTEMPTS   per-read timeout (5 s) and tries (2)
     Files are never public: the bucket is private and the app streams every download itself."""
     bucket = environ.get("NGVH_S3_BUCKET", "").strip()
     if not bucket:
@@ -248,7 +253,11 @@ def s3_storage(environ) -> dict | None:
         "region_name": environ.get("NGVH_S3_REGION", "us-east-1"),
         "location": environ.get("NGVH_S3_PREFIX", "").strip("/"),
         # A store that is down answers within seconds (the page says so) instead of hanging it.
-        "client_config": _s3_client_config(environ.get("NGVH_S3_ADDRESSING", "path")),
+        "client_config": _s3_client_config(
+            environ.get("NGVH_S3_ADDRESSING", "path"),
+            timeout=float(environ.get("NGVH_S3_TIMEOUT_SECONDS", "5")),
+            attempts=int(environ.get("NGVH_S3_ATTEMPTS", "2")),
+        ),
         "default_acl": None,
         "querystring_auth": True,
         "file_overwrite": False,
@@ -305,6 +314,9 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 # The mail outbox (ngvh.outbox, docs/reminders.md): tries and the backoff between them.
 NGVH_MAIL_MAX_ATTEMPTS = int(os.environ.get("NGVH_MAIL_MAX_ATTEMPTS", "8"))
+# The try made right after the change that queued a mail runs inside the officer's request:
+# a short SMTP timeout keeps a silent mail server from holding the page (the timer retries).
+NGVH_MAIL_INLINE_TIMEOUT = float(os.environ.get("NGVH_MAIL_INLINE_TIMEOUT", "3"))
 NGVH_MAIL_RETRY_BASE_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_BASE_SECONDS", "60"))
 NGVH_MAIL_RETRY_MAX_SECONDS = int(os.environ.get("NGVH_MAIL_RETRY_MAX_SECONDS", "21600"))
 NGVH_BASE_URL = os.environ.get("NGVH_BASE_URL", "http://127.0.0.1:8000")

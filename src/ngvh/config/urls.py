@@ -25,3 +25,5 @@ urlpatterns = [
     path("budget/", include("ngvh.budget.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "ngvh.core.views.server_error"

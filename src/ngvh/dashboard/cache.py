@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,14 @@ def _cache_errors() -> tuple[type[BaseException], ...]:
 
 
 CACHE_ERRORS = _cache_errors()
+CACHE_RETRY_SECONDS = 30.0
+_cache_down_until = 0.0
+_now = time.monotonic
+
+
+def _mark_down() -> None:
+    global _cache_down_until
+    _cache_down_until = _now() + CACHE_RETRY_SECONDS
 
 
 def _code_stamp() -> str:
@@ -168,16 +177,23 @@ def cached_body(page: str, *, plan_id: int | None, params: tuple, scope: str, bu
 
 def get_or_build(key: str, build: Callable[[], object], ttl: int):
     """``cache[key]``, or ``build()`` stored under it. A cache that is down (Redis stopped,
-    unreachable) is logged and skipped: the page is built without it, slower, same content."""
+    unreachable, not answering) is logged and skipped: the page is built without it,
+    slower, same content. After a failure this process leaves the cache alone for
+    ``CACHE_RETRY_SECONDS``, so a hung Redis costs one request its timeout, not every
+    request of the outage."""
+    if _now() < _cache_down_until:
+        return build()
     try:
         value = cache.get(key)
     except CACHE_ERRORS as exc:
-        log.warning("cache unavailable, building %s without it: %s", key, exc)
+        _mark_down()
+        log.warning("cache unavailable, building %s without it (retried in %s s): %s", key, CACHE_RETRY_SECONDS, exc)
         return build()
     if value is None:
         value = build()
         try:
             cache.set(key, value, ttl)
         except CACHE_ERRORS as exc:
+            _mark_down()
             log.warning("cache unavailable, %s not stored: %s", key, exc)
     return value

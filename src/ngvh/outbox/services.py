@@ -41,9 +41,11 @@ def mail_enqueue(*, to: list[str], subject: str, body: str, html: str = "", send
 
 
 def _send_soon(pk: int) -> None:
-    # Best effort: a failure here leaves the row pending for the timer.
+    # Best effort: a failure here leaves the row pending for the timer. The request that
+    # queued the mail waits for it, so an SMTP server that does not answer may hold the
+    # officer's page for NGVH_MAIL_INLINE_TIMEOUT seconds at most, not EMAIL_TIMEOUT.
     try:
-        outbox_send_due(ids=[pk])
+        outbox_send_due(ids=[pk], timeout=settings.NGVH_MAIL_INLINE_TIMEOUT)
     except Exception:  # noqa: BLE001 - never break the request that queued the mail
         log.exception("outbox: sending mail %s after commit failed; the timer will retry", pk)
 
@@ -55,14 +57,19 @@ def _deliver(mail: OutboxMail, connection) -> None:
     message.send(fail_silently=False)
 
 
-def outbox_send_due(*, now: dt.datetime | None = None, ids: list[int] | None = None, limit: int = 500) -> dict[str, int]:
-    """Deliver the pending mail that is due; return counts of sent / retry / failed."""
+def outbox_send_due(
+    *, now: dt.datetime | None = None, ids: list[int] | None = None, limit: int = 500, timeout: float | None = None
+) -> dict[str, int]:
+    """Deliver the pending mail that is due; return counts of sent / retry / failed.
+
+    ``timeout`` (seconds) replaces EMAIL_TIMEOUT for this run's SMTP connections."""
     now = now or timezone.now()
     due = OutboxMail.objects.filter(status=MailStatus.PENDING, next_attempt_at__lte=now)
     if ids is not None:
         due = due.filter(pk__in=ids)
     counts = {"sent": 0, "retry": 0, "failed": 0}
-    connection = get_connection(fail_silently=False)
+    options = {"timeout": timeout} if timeout is not None else {}
+    connection = get_connection(fail_silently=False, **options)
     for pk in list(due.order_by("next_attempt_at", "id").values_list("pk", flat=True)[:limit]):
         with transaction.atomic():
             # Re-read under a lock: two senders (the timer and an on-commit send, or two
@@ -90,7 +97,7 @@ def outbox_send_due(*, now: dt.datetime | None = None, ids: list[int] | None = N
                     connection.close()
                 except Exception:  # noqa: BLE001
                     pass
-                connection = get_connection(fail_silently=False)
+                connection = get_connection(fail_silently=False, **options)
             else:
                 mail.status = MailStatus.SENT
                 mail.sent_at = timezone.now()
