@@ -67,3 +67,26 @@ def test_other_failures_give_500_without_details(production, django_user_model, 
     text = response.content.decode()
     assert "Đã có lỗi" in text
     assert "secret detail" not in text
+
+
+def test_a_missing_page_is_a_translated_404(production):
+    # when an address that does not exist is opened in production
+    response = production.get("/khong-co-trang-nay/")
+    # then the page says so in Vietnamese, with a way home
+    assert response.status_code == 404
+    text = response.content.decode()
+    assert "Không tìm thấy trang" in text and "Về trang chủ" in text
+
+
+def test_an_expired_form_is_explained_not_a_technical_403(production, django_user_model):
+    # given a signed-in officer posting a form without its CSRF token (an expired page)
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(django_user_model.objects.create_user(username="late", password="x-9-long-enough"))
+    # when the form is sent
+    response = browser.post("/reports/open/", {})
+    # then the answer explains it in Vietnamese and says nothing was saved
+    assert response.status_code == 403
+    text = response.content.decode()
+    assert "Biểu mẫu đã hết hạn" in text and "chưa được lưu" in text
