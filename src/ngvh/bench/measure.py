@@ -496,13 +496,11 @@ def deadline_day(ctx: Context) -> dict:
     Each client does what a browser does: GET the report page, then POST its form back
     with ``action=submit`` (the CSRF token and the optimistic-lock version come from the page).
     """
-    import http.client
-
     from ngvh.accounts.models import User
     from ngvh.reporting.models import AnnualReport
 
     from .generator import DEADLINE_YEAR
-    from .http import HOST, Server, forms_in, post_form, run_jobs
+    from .http import Server
 
     first_reverse([("reporting:report", {"pk": 1})])
     reports = list(
@@ -511,64 +509,77 @@ def deadline_day(ctx: Context) -> dict:
     _reset_reports([r.pk for r in reports])
     users = {u.agency_id: u for u in User.objects.filter(role="reporter", agency_id__in=[r.agency_id for r in reports])}
     cookies = {r.pk: session_cookie(users[r.agency_id]) for r in reports}
-    port_ref = [0]
-    get_times: list[float] = []
-    post_times: list[float] = []
-
-    def make_job(report):
-        page_url = reverse("reporting:report", kwargs={"pk": report.pk})
-
-        def job() -> None:
-            conn = http.client.HTTPConnection(HOST, port_ref[0], timeout=30)
-            try:
-                headers = {"Cookie": cookies[report.pk]}
-                t0 = time.perf_counter()
-                conn.request("GET", page_url, headers=headers)
-                resp = conn.getresponse()
-                html = resp.read().decode("utf-8", "replace")
-                get_times.append(time.perf_counter() - t0)
-                if resp.status != 200:
-                    raise RuntimeError(f"GET report page answered {resp.status}")
-                csrf_cookie = _cookie_value(resp.getheader("Set-Cookie") or "", "csrftoken")
-                if csrf_cookie:
-                    headers["Cookie"] += f"; csrftoken={csrf_cookie}"
-                form = next((f for f in forms_in(html) if any(k == "version" for k, _v in f["fields"])), None)
-                if form is None:
-                    raise RuntimeError("no report form on the page")
-                data = [(k, v) for k, v in form["fields"] if k != "action"] + [("action", "submit")]
-                t1 = time.perf_counter()
-                status, _body = post_form(conn, form["action"] or page_url, data, headers)
-                post_times.append(time.perf_counter() - t1)
-                if status not in (302, 303):
-                    raise RuntimeError(f"POST submit answered {status}")
-            finally:
-                conn.close()
-
-        return job
-
-    ids = [r.pk for r in reports]
     runs = {}
     with Server(env=ctx.server_env, log_path=ctx.data_dir / "gunicorn.log", port_range=ctx.port_range) as server:
-        port_ref[0] = server.port
         # Paced: the submissions arrive spread over the window (the deadline-day target);
         # then a burst: all at once, as many as the clients can push (for information).
         for label, spread in (("paced", ctx.deadline_seconds * 0.75), ("burst", 0.0)):
-            _reset_reports(ids)
-            get_times.clear()
-            post_times.clear()
-            durations, errors, elapsed = run_jobs([make_job(r) for r in reports], clients=ctx.deadline_clients,
-                                                  seconds=ctx.deadline_seconds, spread=spread)
-            stored = AnnualReport.objects.filter(pk__in=ids, status="submitted").count()
-            runs[label] = {
-                "seconds": round(elapsed, 2),
-                "errors": len(errors),
-                "error_samples": sorted(set(errors))[:5],
-                "stored": stored,
-                "job": _timing(durations),
-                "page_get": _timing(get_times),
-                "submit_post": _timing(post_times),
-            }
+            runs[label] = _deadline_run(ctx, server.port, reports, cookies, spread)
         memory = server.peak_memory_mb()
+    return _deadline_result(ctx, reports, runs, memory)
+
+
+def _deadline_run(ctx: Context, port: int, reports: list, cookies: dict, spread: float) -> dict:
+    """One pass: every report back to its draft, then every agency submits through ``port``."""
+    from ngvh.reporting.models import AnnualReport
+
+    from .http import run_jobs
+
+    ids = [r.pk for r in reports]
+    _reset_reports(ids)
+    get_times: list[float] = []
+    post_times: list[float] = []
+    jobs = [_submit_job(port, r.pk, cookies[r.pk], get_times, post_times) for r in reports]
+    durations, errors, elapsed = run_jobs(jobs, clients=ctx.deadline_clients, seconds=ctx.deadline_seconds, spread=spread)
+    return {
+        "seconds": round(elapsed, 2),
+        "errors": len(errors),
+        "error_samples": sorted(set(errors))[:5],
+        "stored": AnnualReport.objects.filter(pk__in=ids, status="submitted").count(),
+        "job": _timing(durations),
+        "page_get": _timing(get_times),
+        "submit_post": _timing(post_times),
+    }
+
+
+def _submit_job(port: int, report_id: int, cookie: str, get_times: list[float], post_times: list[float]):
+    """What one agency's browser does: open its report, send the form back with submit."""
+    import http.client
+
+    from .http import HOST, forms_in, post_form
+
+    page_url = reverse("reporting:report", kwargs={"pk": report_id})
+
+    def job() -> None:
+        conn = http.client.HTTPConnection(HOST, port, timeout=30)
+        try:
+            headers = {"Cookie": cookie}
+            t0 = time.perf_counter()
+            conn.request("GET", page_url, headers=headers)
+            resp = conn.getresponse()
+            html = resp.read().decode("utf-8", "replace")
+            get_times.append(time.perf_counter() - t0)
+            if resp.status != 200:
+                raise RuntimeError(f"GET report page answered {resp.status}")
+            csrf_cookie = _cookie_value(resp.getheader("Set-Cookie") or "", "csrftoken")
+            if csrf_cookie:
+                headers["Cookie"] += f"; csrftoken={csrf_cookie}"
+            form = next((f for f in forms_in(html) if any(k == "version" for k, _v in f["fields"])), None)
+            if form is None:
+                raise RuntimeError("no report form on the page")
+            data = [(k, v) for k, v in form["fields"] if k != "action"] + [("action", "submit")]
+            t1 = time.perf_counter()
+            status, _body = post_form(conn, form["action"] or page_url, data, headers)
+            post_times.append(time.perf_counter() - t1)
+            if status not in (302, 303):
+                raise RuntimeError(f"POST submit answered {status}")
+        finally:
+            conn.close()
+
+    return job
+
+
+def _deadline_result(ctx: Context, reports: list, runs: dict, memory) -> dict:
     paced = runs["paced"]
     return {
         "accounts": len(reports),

@@ -100,8 +100,7 @@ class Command(BaseCommand):
     def inner(self, opts):
         from django.core.management import call_command
 
-        from ngvh.bench import dataset, measure, report
-        from ngvh.bench.generator import GenConfig
+        from ngvh.bench import measure, report
         from ngvh.bench.http import parse_port_range
 
         try:
@@ -111,9 +110,7 @@ class Command(BaseCommand):
 
         quick = opts["quick"]
         scale = opts["scale"] if opts["scale"] is not None else (QUICK_SCALE if quick else 63)
-        per = opts["per_agency_year"] if opts["per_agency_year"] is not None else (8 if quick else 60)
         data_dir = Path(opts["data_dir"])
-        results_dir = Path(opts["results_dir"])
         started = time.strftime("%Y-%m-%dT%H:%M:%S")
         stamp = time.strftime("%Y%m%d-%H%M%S")
         say = self.stdout.write
@@ -125,63 +122,76 @@ class Command(BaseCommand):
         call_command("collectstatic", verbosity=0, interactive=False)
         say(f"migrated and collected static files in {time.perf_counter() - t0:.1f} s")
 
-        config = GenConfig(scale=scale, seed=opts["seed"], per_agency_year=per)
-        if dataset.is_current(data_dir, config) and not opts["regenerate"]:
-            generator = {**dataset.load_meta(data_dir)["generator"], "reused": True}
-            say(f"reusing the generated dataset (scale {scale}, seed {opts['seed']})")
-        else:
-            if dataset.load_meta(data_dir) is not None or _has_rows():
-                raise CommandError(
-                    "the bench database holds another dataset: run again with --regenerate to rebuild it"
-                )
-            say(f"generating scale {scale} (seed {opts['seed']}, ~{per} activities per agency-year) …")
-            generator = dataset.build(config, data_dir, progress=not opts["no_progress"], stdout=self.stdout)
-            say(f"generated {generator['rows_total']:,} rows in {generator['total_seconds']} s")
-
-        ctx = measure.Context(
-            quick=quick,
-            data_dir=data_dir,
-            results_dir=results_dir,
-            server_env=dict(os.environ),
-            port_range=port_range,
-        )
-        if quick:
-            ctx.requests = 10
-            ctx.dashboard_requests = 20
-            ctx.cold_requests = 3
-            ctx.http_seconds = 3.0
-            ctx.deadline_seconds = 8.0
-            ctx.xlsx_rows = 500
+        generator = self._dataset(opts, scale, data_dir)
+        ctx = _context(quick, data_dir, Path(opts["results_dir"]), port_range)
         only = {x.strip() for x in opts["only"].split(",") if x.strip()} or None
         measurements = measure.run_all(ctx, only=only, say=say)
         results = {
-            "meta": {
-                "started": started,
-                "db": opts["db"],
-                "vendor_version": _db_version(),
-                "scale": scale,
-                "seed": opts["seed"],
-                "quick": quick,
-                "machine": f"{platform.node()} · {platform.platform()} · {os.cpu_count()} CPU · "
-                           f"{_mem_gb()} GB · Python {platform.python_version()}",
-                "python": platform.python_version(),
-                # Other processes on the machine change every absolute figure: keep the
-                # load averages (1, 5, 15 min) seen at the start and at the end.
-                "loadavg_start": load_start,
-                "loadavg_end": _loadavg(),
-            },
+            "meta": _meta(opts, started, scale, quick, load_start),
             "generator": generator,
             "measurements": measurements,
         }
         say("")
         say(report.table(results))
-        path = report.write_json(results, results_dir, stamp, opts["db"])
+        path = report.write_json(results, ctx.results_dir, stamp, opts["db"])
         say(f"\nresults written to {path}")
         gaps = measure.missing(measurements)
         if gaps:
             for name, status in gaps.items():
                 self.stderr.write(f"no figures from {name}: {status}")
             sys.exit(INCOMPLETE)
+
+    def _dataset(self, opts, scale: int, data_dir: Path) -> dict:
+        """The generated dataset: the one on disk when it matches the run's configuration,
+        else a new one (refused over another dataset unless ``--regenerate``)."""
+        from ngvh.bench import dataset
+        from ngvh.bench.generator import GenConfig
+
+        say = self.stdout.write
+        per = opts["per_agency_year"] if opts["per_agency_year"] is not None else (8 if opts["quick"] else 60)
+        config = GenConfig(scale=scale, seed=opts["seed"], per_agency_year=per)
+        if dataset.is_current(data_dir, config) and not opts["regenerate"]:
+            say(f"reusing the generated dataset (scale {scale}, seed {opts['seed']})")
+            return {**dataset.load_meta(data_dir)["generator"], "reused": True}
+        if dataset.load_meta(data_dir) is not None or _has_rows():
+            raise CommandError("the bench database holds another dataset: run again with --regenerate to rebuild it")
+        say(f"generating scale {scale} (seed {opts['seed']}, ~{per} activities per agency-year) …")
+        generator = dataset.build(config, data_dir, progress=not opts["no_progress"], stdout=self.stdout)
+        say(f"generated {generator['rows_total']:,} rows in {generator['total_seconds']} s")
+        return generator
+
+
+def _context(quick: bool, data_dir: Path, results_dir: Path, port_range):
+    from ngvh.bench import measure
+
+    ctx = measure.Context(quick=quick, data_dir=data_dir, results_dir=results_dir, server_env=dict(os.environ),
+                          port_range=port_range)
+    if quick:
+        ctx.requests = 10
+        ctx.dashboard_requests = 20
+        ctx.cold_requests = 3
+        ctx.http_seconds = 3.0
+        ctx.deadline_seconds = 8.0
+        ctx.xlsx_rows = 500
+    return ctx
+
+
+def _meta(opts, started: str, scale: int, quick: bool, load_start) -> dict:
+    return {
+        "started": started,
+        "db": opts["db"],
+        "vendor_version": _db_version(),
+        "scale": scale,
+        "seed": opts["seed"],
+        "quick": quick,
+        "machine": f"{platform.node()} · {platform.platform()} · {os.cpu_count()} CPU · "
+                   f"{_mem_gb()} GB · Python {platform.python_version()}",
+        "python": platform.python_version(),
+        # Other processes on the machine change every absolute figure: keep the
+        # load averages (1, 5, 15 min) seen at the start and at the end.
+        "loadavg_start": load_start,
+        "loadavg_end": _loadavg(),
+    }
 
 
 def _has_rows() -> bool:
