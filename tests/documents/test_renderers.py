@@ -461,3 +461,32 @@ def test_a_report_built_before_the_budget_renders_without_it(built):
     # then neither file has the budget part, and the rest is there
     assert "Kinh phí" not in wb.sheetnames and "Chỉ tiêu" in wb.sheetnames
     assert not any(t.startswith("5. Kinh phí") for t in texts)
+
+
+def test_docx_budget_section_follows_the_results_and_precedes_the_proposals():
+    from ngvh.budget.models import EstimateStatus
+    from tests.budget.factories import BudgetEstimateFactory
+
+    # given an approved state-budget estimate of 4.000.000 đồng for task 1 and the scenario's spending
+    s = scenario()
+    BudgetEstimateFactory(task=s.tasks["1"], agency=s.agencies["vh"], year=s.year, source="state", amount=4_000_000,
+                          status=EstimateStatus.APPROVED)
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    # when the report is rendered
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    # then the budget is part I's fifth item: after the charts, before the reporting and the proposals
+    paragraphs = [p.text for p in doc.paragraphs]
+    heading = f"5. Kinh phí: dự toán và thực chi năm {s.year}"
+    assert heading in paragraphs
+    assert paragraphs.index("4. Biểu đồ") < paragraphs.index(heading) < paragraphs.index("II. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO")
+    assert paragraphs.index(heading) < paragraphs.index("IV. ĐỀ XUẤT, KIẾN NGHỊ")
+    # and its tables give each source and the total, then each task with an estimate or a spending
+    sources = _find_table(doc, "Nguồn kinh phí", "Dự toán (đồng)")
+    assert [[cell.text for cell in row.cells] for row in sources.rows[1:]] == [
+        ["Ngân sách nhà nước", "4.000.000", "3.000.000", "-1.000.000"],
+        ["Kinh phí xã hội hóa", "0", "1.500.000", "1.500.000"],
+        ["Nguồn nước ngoài", "0", "0", "0"],
+        ["Tổng cộng", "4.000.000", "4.500.000", "500.000"],
+    ]
+    tasks = _find_table(doc, "TT", "Nhiệm vụ")
+    assert tasks.rows[1].cells[0].text == "1" and tasks.rows[1].cells[2].text == "4.000.000"
