@@ -20,6 +20,7 @@ LAYERS = [
     "plans",       # plans, groups, tasks and who holds them
     "activities",  # activities, evidence, activity figures
     "reporting",   # reporting years, annual reports, official figures
+    "budget",      # yearly estimates against actual spending (read by the report and the dashboard)
     "documents",   # the consolidated city report (.docx, .xlsx)
     "dashboard",   # dashboards over everything below
     "people",      # personal data (Nghị định 13/2023): collaborators, trainees, contacts
@@ -27,7 +28,6 @@ LAYERS = [
     "delegations", # delegations and press crews
     "gifts",       # cultural gifts given to partners
     "training",    # training courses
-    "budget",      # yearly estimates against actual spending
     "public",      # the public site and open data
     "api",         # the REST API
     "site",        # home page, navigation, demo data: puts the apps together

@@ -68,3 +68,18 @@ def test_anonymous_sees_nothing(world):
     plan, _tasks = world
     c = budget_comparison(AnonymousUser(), plan, 2025)
     assert (c.tasks, c.agencies, c.total.actual_total) == ([], [], 0)
+
+
+def test_the_city_report_comparison_is_the_coordinators(coordinator, reporter_a, world, django_assert_num_queries):
+    from ngvh.budget.selectors import plan_budget_comparison
+
+    plan, _tasks = world
+    # when the report's comparison (every agency, no reader) is taken
+    with django_assert_num_queries(5):
+        whole = plan_budget_comparison(plan=plan, year=2025)
+    # then it is the coordinator's, figure for figure, and more than a reporter's
+    assert whole == budget_comparison(coordinator, plan, 2025)
+    assert whole != budget_comparison(reporter_a, plan, 2025)
+    assert [(s["source"], s["estimate"], s["actual"], s["percent"]) for s in whole.sources()] == [
+        ("state", 100, 40, 40), ("socialisation", 30, 20, 67), ("foreign", 0, 5, None),
+    ]

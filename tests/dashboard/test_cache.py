@@ -354,3 +354,89 @@ def test_withdrawing_and_publishing_a_plan_shows_on_the_cached_public_page_at_on
     s.plan.is_published = True
     s.plan.save(update_fields=["is_published"])
     assert _main(client.get(url)) == page
+
+
+def _budget(html: str, name: str) -> str:
+    return html.split(f'data-budget="{name}">', 1)[1].split("<", 1)[0]
+
+
+def test_each_budget_estimate_write_shows_at_once(client):
+    from ngvh.accounts.models import Role
+    from ngvh.budget import selectors as budget_selectors
+    from ngvh.budget import services as budget
+    from ngvh.dashboard.cache import data_versions
+    from tests.budget.permission_rows import workbook
+    from tests.factories import UserFactory
+
+    # given the coordinator's cached dashboard, with no estimate yet
+    s = scenario()
+    reporter = UserFactory(agency=s.agencies["vh"], role=Role.REPORTER)
+    url = reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}"
+
+    def coordinator_page() -> str:
+        client.force_login(s.coordinator)
+        return _main(client.get(url))
+
+    assert _budget(coordinator_page(), "estimate-total") == "0 đồng"
+    versions = [data_versions(plan_id=s.plan.pk)]
+
+    def raised() -> bool:
+        versions.append(data_versions(plan_id=s.plan.pk))
+        return versions[-1] != versions[-2]
+
+    # when the agency saves, then submits an estimate: each write raises the version, and the
+    # estimate is not counted before it is approved
+    estimate = budget.estimate_save(user=reporter, plan=s.plan, year=s.year, agency=s.agencies["vh"], task=s.tasks["1"],
+                                    source="state", amount=2_000_000)
+    assert raised() and _budget(coordinator_page(), "estimate-state") == "0 đồng"
+    budget.estimate_submit(user=reporter, estimate=estimate)
+    assert raised() and _budget(coordinator_page(), "estimate-state") == "0 đồng"
+    # when the coordinator approves it, then the dashboard shows it at once
+    budget.estimate_approve(user=s.coordinator, estimate=estimate)
+    assert raised()
+    page = coordinator_page()
+    assert _budget(page, "estimate-state") == "2.000.000 đồng" and _budget(page, "estimate-total") == "2.000.000 đồng"
+    # when another estimate is submitted and returned, then the version rises and the figure stays
+    other = budget.estimate_save(user=reporter, plan=s.plan, year=s.year, agency=s.agencies["vh"], task=s.tasks["2"],
+                                 source="foreign", amount=700_000)
+    budget.estimate_submit(user=reporter, estimate=other)
+    versions.append(data_versions(plan_id=s.plan.pk))
+    budget.estimate_return(user=s.coordinator, estimate=other, reason="Thiếu thuyết minh")
+    assert raised() and _budget(coordinator_page(), "estimate-total") == "2.000.000 đồng"
+    # when the agency imports its corrected estimates from Excel, submits and has them approved
+    outcome = budget.estimates_import_xlsx(user=reporter, plan=s.plan, year=s.year,
+                                           data=workbook([("2", "", "foreign", 600_000, ""), ("3", "", "socialisation", 300_000, "")]))
+    assert outcome.ok and raised()
+    for imported in budget_selectors.estimate_list(user=reporter, plan=s.plan, year=s.year):
+        if imported.status != "approved":
+            budget.estimate_submit(user=reporter, estimate=imported)
+            budget.estimate_approve(user=s.coordinator, estimate=imported)
+    # then every figure is the new one
+    page = coordinator_page()
+    assert _budget(page, "estimate-foreign") == "600.000 đồng"
+    assert _budget(page, "estimate-socialisation") == "300.000 đồng"
+    assert _budget(page, "estimate-total") == "2.900.000 đồng"
+
+
+def test_a_reporter_sees_only_their_agency_budget_and_never_anothers_cached_body(client):
+    from ngvh.accounts.models import Role
+    from tests.budget.factories import BudgetEstimateFactory
+    from tests.factories import UserFactory
+
+    # given approved estimates of two agencies and three done activities (two of Văn hóa, one of Du lịch)
+    s = scenario()
+    for key, amount in (("vh", 5_000_000), ("dl", 1_000_000)):
+        BudgetEstimateFactory(task=s.tasks["1"], agency=s.agencies[key], year=s.year, amount=amount, status="approved")
+    url = reverse("dashboard:plan", args=[s.plan.pk]) + f"?year={s.year}"
+    pages = {}
+    # when the coordinator, then a reporter of each agency, open the same page
+    for name, user in (("coordinator", s.coordinator), ("vh", UserFactory(agency=s.agencies["vh"], role=Role.REPORTER)),
+                       ("dl", UserFactory(agency=s.agencies["dl"], role=Role.REPORTER))):
+        client.force_login(user)
+        pages[name] = _main(client.get(url))
+    # then each reporter sees their own agency's estimate and spending, the coordinator all of them
+    assert (_budget(pages["coordinator"], "estimate-state"), _budget(pages["coordinator"], "actual-state")) == (
+        "6.000.000 đồng", "3.000.000 đồng")
+    assert (_budget(pages["vh"], "estimate-state"), _budget(pages["vh"], "actual-state")) == ("5.000.000 đồng", "2.000.000 đồng")
+    assert (_budget(pages["dl"], "estimate-state"), _budget(pages["dl"], "actual-state")) == ("1.000.000 đồng", "1.000.000 đồng")
+    assert "Sở Du lịch" not in pages["vh"].split('id="budget"', 1)[1]

@@ -204,7 +204,7 @@ def test_xlsx_sheets_and_figures(built):
     content = effective_content(c)
     rates = selectors.rates(plan=s.plan, year=s.year)
     wb = load_workbook(io.BytesIO(render_xlsx(content)))
-    assert wb.sheetnames == ["Nhiệm vụ", "Cơ quan, đơn vị", "Hoạt động", "Chỉ tiêu", "Báo cáo sử dụng"]
+    assert wb.sheetnames == ["Nhiệm vụ", "Cơ quan, đơn vị", "Hoạt động", "Chỉ tiêu", "Kinh phí", "Báo cáo sử dụng"]
     for ws in wb.worksheets:
         assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
         assert ws.column_dimensions["A"].width > 5
@@ -385,7 +385,7 @@ def test_xlsx_annex_title_block_stt_fonts_and_print_setup(built):
     s, c = built
     content = effective_content(c)
     wb = load_workbook(io.BytesIO(render_xlsx(content)))
-    for annex, ws in zip(["I", "II", "III", "IV", "V"], wb.worksheets, strict=True):
+    for annex, ws in zip(["I", "II", "III", "IV", "V", "VI"], wb.worksheets, strict=True):
         # the title block: PHỤ LỤC …, what the table is, which report it goes with (merged across the table)
         assert ws["A1"].value == f"PHỤ LỤC {annex}" and ws["A1"].font.b
         assert ws["A2"].value and ws["A2"].value == ws["A2"].value.upper() and str(s.year) in ws["A2"].value
@@ -413,3 +413,80 @@ def test_xlsx_annex_title_block_stt_fonts_and_print_setup(built):
     assert headers == ["STT", "Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"]
     ids = {r.pk for r in s.reports.values()} - {1, 2}
     assert not ids & {v for row in reports.iter_rows(min_row=HEADER_ROW + 1, values_only=True) for v in row}
+
+
+def test_xlsx_budget_sheet_compares_approved_estimates_with_spending():
+    from ngvh.budget.models import EstimateStatus
+    from tests.budget.factories import BudgetEstimateFactory
+
+    # given an approved estimate of Văn hóa for task 1, a draft one not counted, and the scenario's
+    # three done activities (1.000.000 đồng of state budget and 500.000 of socialised funds each)
+    s = scenario()
+    BudgetEstimateFactory(task=s.tasks["1"], agency=s.agencies["vh"], year=s.year, source="state", amount=4_000_000,
+                          status=EstimateStatus.APPROVED)
+    BudgetEstimateFactory(task=s.tasks["1"], agency=s.agencies["vh"], year=s.year, source="foreign", amount=9_000_000)
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    # when the annex is rendered
+    ws = load_workbook(io.BytesIO(render_xlsx(effective_content(c))))["Kinh phí"]
+    # then the sheet has the annex's title block and its columns, in Vietnamese
+    assert ws["A1"].value == "PHỤ LỤC V"
+    assert ws["A2"].value == f"DỰ TOÁN VÀ THỰC HIỆN KINH PHÍ NĂM {s.year}"
+    assert [cell.value for cell in ws[HEADER_ROW]] == [
+        "STT", "Cấp", "Mã", "Nhiệm vụ hoặc cơ quan", "Nguồn kinh phí", "Dự toán (đồng)", "Thực chi (đồng)",
+        "Chênh lệch (đồng)", "Thực chi / dự toán",
+    ]
+    rows = [r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if isinstance(r[0], int)]
+    by_key = {(r[1], r[3], r[4]): r[5:] for r in rows}
+    # and the whole plan's rows: the approved estimate only, the spending of every done activity
+    assert by_key[("tổng cộng", "Toàn bộ kế hoạch", "Ngân sách nhà nước")] == (4_000_000, 3_000_000, -1_000_000, 0.75)
+    assert by_key[("tổng cộng", "Toàn bộ kế hoạch", "Kinh phí xã hội hóa")] == (0, 1_500_000, 1_500_000, None)
+    assert ("tổng cộng", "Toàn bộ kế hoạch", "Nguồn nước ngoài") not in by_key  # the draft counts nowhere
+    assert by_key[("cơ quan, đơn vị", "Sở Văn hóa và Thể thao", "Ngân sách nhà nước")][:2] == (4_000_000, 2_000_000)
+    assert by_key[("nhiệm vụ", "Tổ chức Lễ hội Hoa Phượng Đỏ", "Ngân sách nhà nước")][0] == 4_000_000
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    # and amounts in đồng, the rate as a percentage
+    first = HEADER_ROW + 1
+    assert ws.cell(row=first, column=6).number_format == '#,##0 "đồng"'
+    assert ws.cell(row=first, column=9).number_format == "0.0%"
+
+
+def test_a_report_built_before_the_budget_renders_without_it(built):
+    # given content stored before the budget section existed
+    _, c = built
+    content = effective_content(c)
+    del content["budget"]
+    # when it is rendered
+    wb = load_workbook(io.BytesIO(render_xlsx(content)))
+    texts = _texts(Document(io.BytesIO(render_docx(content))))
+    # then neither file has the budget part, and the rest is there
+    assert "Kinh phí" not in wb.sheetnames and "Chỉ tiêu" in wb.sheetnames
+    assert not any(t.startswith("5. Kinh phí") for t in texts)
+
+
+def test_docx_budget_section_follows_the_results_and_precedes_the_proposals():
+    from ngvh.budget.models import EstimateStatus
+    from tests.budget.factories import BudgetEstimateFactory
+
+    # given an approved state-budget estimate of 4.000.000 đồng for task 1 and the scenario's spending
+    s = scenario()
+    BudgetEstimateFactory(task=s.tasks["1"], agency=s.agencies["vh"], year=s.year, source="state", amount=4_000_000,
+                          status=EstimateStatus.APPROVED)
+    c = consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
+    # when the report is rendered
+    doc = Document(io.BytesIO(render_docx(effective_content(c))))
+    # then the budget is part I's fifth item: after the charts, before the reporting and the proposals
+    paragraphs = [p.text for p in doc.paragraphs]
+    heading = f"5. Kinh phí: dự toán và thực chi năm {s.year}"
+    assert heading in paragraphs
+    assert paragraphs.index("4. Biểu đồ") < paragraphs.index(heading) < paragraphs.index("II. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO")
+    assert paragraphs.index(heading) < paragraphs.index("IV. ĐỀ XUẤT, KIẾN NGHỊ")
+    # and its tables give each source and the total, then each task with an estimate or a spending
+    sources = _find_table(doc, "Nguồn kinh phí", "Dự toán (đồng)")
+    assert [[cell.text for cell in row.cells] for row in sources.rows[1:]] == [
+        ["Ngân sách nhà nước", "4.000.000", "3.000.000", "-1.000.000"],
+        ["Kinh phí xã hội hóa", "0", "1.500.000", "1.500.000"],
+        ["Nguồn nước ngoài", "0", "0", "0"],
+        ["Tổng cộng", "4.000.000", "4.500.000", "500.000"],
+    ]
+    tasks = _find_table(doc, "TT", "Nhiệm vụ")
+    assert tasks.rows[1].cells[0].text == "1" and tasks.rows[1].cells[2].text == "4.000.000"

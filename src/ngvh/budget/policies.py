@@ -29,6 +29,15 @@ class BudgetEstimatePolicy:
         return None
 
     @staticmethod
+    def reader_key(user) -> str:
+        """What :meth:`visible_q` selects, as a cache-key part: ``all``, ``agency-<id>`` or ``none``."""
+        if reads_everything(user):
+            return "all"
+        if is_reporter(user) and user.agency_id:
+            return f"agency-{user.agency_id}"
+        return "none"
+
+    @staticmethod
     def can_view(user, estimate) -> bool:
         return reads_everything(user) or (is_reporter(user) and belongs_to(user, estimate.agency_id))
 

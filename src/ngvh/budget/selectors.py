@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.http import Http404
 
 from ngvh.activities.models import Activity, ActivityStatus
@@ -70,9 +70,22 @@ class Figures:
     def by_source(self) -> list[dict]:
         return [
             {"source": s, "label": str(BudgetSource(s).label), "estimate": self.estimate[s], "actual": self.actual[s],
-             "difference": self.actual[s] - self.estimate[s]}
+             "difference": self.actual[s] - self.estimate[s], "percent": _percent(self.actual[s], self.estimate[s])}
             for s in SOURCES
         ]
+
+    @property
+    def difference_total(self) -> int:
+        return self.actual_total - self.estimate_total
+
+    @property
+    def percent_total(self) -> int | None:
+        return _percent(self.actual_total, self.estimate_total)
+
+
+def _percent(actual: int, estimate: int) -> int | None:
+    """Actual as a whole percentage of the estimate; ``None`` when nothing was estimated."""
+    return round(100 * actual / estimate) if estimate else None
 
 
 @dataclass
@@ -113,7 +126,18 @@ def budget_comparison(user, plan, year: int) -> BudgetComparison:
     agency_rule = BudgetEstimatePolicy.visible_q(user)
     if agency_rule is None:
         return BudgetComparison(year=year, tasks=[], agencies=[], total=Figures())
-    done = Activity.objects.filter(BudgetEstimatePolicy.visible_q(user), plan=plan, year=year, status=ActivityStatus.DONE)
+    return _comparison(plan, year, agency_rule)
+
+
+def plan_budget_comparison(*, plan, year: int) -> BudgetComparison:
+    """The same comparison over every agency of the plan, for the city's consolidated
+    report (built by the coordinator or the server's operator, who read every agency)."""
+    return _comparison(plan, year, Q())
+
+
+def _comparison(plan, year: int, agency_rule: Q) -> BudgetComparison:
+    """The one definition of the figures, for the agencies ``agency_rule`` selects."""
+    done = Activity.objects.filter(agency_rule, plan=plan, year=year, status=ActivityStatus.DONE)
     links = Activity.tasks.through.objects.filter(activity__in=done.values("pk"))
 
     tasks: dict[int, TaskFigures] = {}
@@ -127,7 +151,7 @@ def budget_comparison(user, plan, year: int) -> BudgetComparison:
         return agencies.setdefault(agency_id, AgencyFigures(agency_id=agency_id))
 
     approved = (
-        visible_estimates(user).filter(plan=plan, year=year, status=EstimateStatus.APPROVED)
+        BudgetEstimate.objects.filter(agency_rule, plan=plan, year=year, status=EstimateStatus.APPROVED)
         .values("task_id", "agency_id", "source").annotate(total=Sum("amount")).order_by()
     )
     for row in approved:

@@ -2,7 +2,9 @@
 
 Each service checks the policy, locks the estimate's row, checks its state, writes, and
 records an ``EstimateEvent`` with the acting user (and a history row through
-django-simple-history).
+django-simple-history). Every write raises the plan's reporting data version in its own
+transaction (``reporting.versions``), so the dashboard's cached estimate-vs-actual
+section is rebuilt on the next request.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ngvh.agencies.models import Agency, AgencyAlias
+from ngvh.reporting.versions import reporting_version_bump
 
 from . import xlsx
 from .models import BudgetEstimate, BudgetSource, EstimateEvent, EstimateEventKind, EstimateStatus
@@ -71,6 +74,7 @@ def estimate_save(*, user, plan, year: int, agency: Agency, task, source: str, a
     estimate._history_user = user
     estimate.save()
     _event(estimate, EstimateEventKind.SAVED, user, from_status=from_status)
+    reporting_version_bump(plan_ids=[estimate.plan_id])
     return estimate
 
 
@@ -87,6 +91,7 @@ def estimate_submit(*, user, estimate: BudgetEstimate) -> BudgetEstimate:
     estimate._history_user = user
     estimate.save(update_fields=["status", "return_reason", "updated_at"])
     _event(estimate, EstimateEventKind.SUBMITTED, user, from_status=from_status)
+    reporting_version_bump(plan_ids=[estimate.plan_id])
     return estimate
 
 
@@ -101,6 +106,7 @@ def estimate_approve(*, user, estimate: BudgetEstimate) -> BudgetEstimate:
     estimate._history_user = user
     estimate.save(update_fields=["status", "updated_at"])
     _event(estimate, EstimateEventKind.APPROVED, user, from_status=EstimateStatus.SUBMITTED)
+    reporting_version_bump(plan_ids=[estimate.plan_id])
     return estimate
 
 
@@ -119,6 +125,7 @@ def estimate_return(*, user, estimate: BudgetEstimate, reason: str) -> BudgetEst
     estimate._history_user = user
     estimate.save(update_fields=["status", "return_reason", "updated_at"])
     _event(estimate, EstimateEventKind.RETURNED, user, from_status=EstimateStatus.SUBMITTED, reason=reason)
+    reporting_version_bump(plan_ids=[estimate.plan_id])
     return estimate
 
 
@@ -199,6 +206,7 @@ def estimates_import_xlsx(*, user, plan, year: int, data: bytes) -> ImportOutcom
         estimate.save()
         _event(estimate, EstimateEventKind.IMPORTED, user, from_status=from_status)
     outcome.saved = len(checked.rows)
+    reporting_version_bump(plan_ids=[plan.pk])
     return outcome
 
 

@@ -9,7 +9,7 @@ and kept in the shared cache (``django.core.cache``: local memory by default, Re
 configured). The data versions are two counters per plan held in the database:
 ``activities.ActivityDataVersion`` (raised by every activity write) and
 ``reporting.ReportingDataVersion`` (raised by every report, reporting-year, amendment,
-plan-import, restructuring and agency write). Both are read in one small query on each
+plan-import, restructuring, agency and budget-estimate write). Both are read in one small query on each
 request, so a write shows on the next request in every server process, and a write
 that rolls back changes nothing. The TTL only frees memory.
 
@@ -35,6 +35,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from ngvh.accounts.policies import is_signed_in, reads_everything
+from ngvh.budget.policies import BudgetEstimatePolicy
 
 BODY_TTL = 3600
 log = logging.getLogger("ngvh.dashboard")
@@ -78,9 +79,12 @@ CODE_STAMP = _code_stamp()
 
 def reader_scope(user) -> str:
     """The part of a body that depends on the reader. Task figures do not (official for
-    everyone; the basis is a key part of its own): only whether the reader reads every
-    agency, which decides the provisional switch shown beside them."""
-    return "all" if reads_everything(user) else "one"
+    everyone; the basis is a key part of its own): whether the reader reads every agency,
+    which decides the provisional switch shown beside them, and which agencies' budget
+    the estimate-vs-actual section shows (a reporter sees only their own agency's)."""
+    if reads_everything(user):
+        return "all"
+    return f"one:{BudgetEstimatePolicy.reader_key(user)}"
 
 
 def data_versions(*, plan_id: int | None) -> str:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ngvh.accounts.policies import reads_everything
 from ngvh.activities.figures import activity_figures
 from ngvh.activities.rollup import data_version
+from ngvh.budget.selectors import budget_comparison
 from ngvh.plans import selectors as plan_selectors
 from ngvh.reporting import figures
 from ngvh.reporting.policies import FiguresPolicy
@@ -196,6 +197,9 @@ def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id, basis)
         context["task_url_prefix"] = reverse("plans:task", args=[plan.pk, "X"])[:-2]
         context.update({"task_rows": rows, "group_progress": _group_progress(rows, groups), "rates": rates_for(plan=plan, year=year)})
         context.update(_status_context(rows, "plan"))
+        # the budget's own comparison (approved estimates, done activities' funds), scoped like the budget page
+        context["budget_comparison"] = budget_comparison(request.user, plan, year)
+        context["budget_own_agency"] = not reads_everything(request.user)
     context.update(_cached_figures_context(prefix="plan", plan_id=plan.pk, year=None if all_years else year,
                                            group_id=group_id, agency_id=agency_id))
     return _body(request, "dashboard/_plan_body.html", context)

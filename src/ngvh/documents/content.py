@@ -10,6 +10,10 @@ both renderers read:
 - ``passages``: every editable narrative passage, each tagged with its agency and report id
   so that a sentence in the city report can be traced to the report it came from;
 - ``indicators``: activities by kind and by month, countries, budget by source;
+- ``budget``: the approved estimates against actual spending (``budget.selectors``), as
+  written: the .xlsx sheet's ``annex_headers`` and ``annex_rows`` (``budget.report``), the
+  .docx ``section`` (heading, paragraphs, rows per task and a total row) and ``sources``
+  (each source's label, estimate and actual); absent from a report built before it existed;
 - ``difficulties``/``recommendations``/``next_year``: grouped by agency;
 - ``completeness``: the reporting rates; ``reports``: the reports used (appendix).
 

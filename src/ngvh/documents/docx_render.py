@@ -5,6 +5,9 @@
 at the same moment always gives the same document (``now`` only dates the file's
 properties). The task table sits in a landscape section of its own, wide enough for the
 tasks' text; the agencies' results are grouped under each agency; no database id is shown.
+Part I ends with the budget: the approved estimates against actual spending per source
+and per task (``budget.report.docx_section``, stored with the content), after the tasks'
+results and charts and before the reporting, difficulties and proposals.
 """
 
 from __future__ import annotations
@@ -448,44 +451,13 @@ def render_docx(content: dict, *, now: dt.datetime | None = None) -> bytes:
     _properties(doc, meta, moment)
     year = meta["year"]
     _heading(doc, meta)
-    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
 
     for p in passages_of(content, "intro"):
-        _para(doc, p["text"], indent_first=True, align=justify)
+        _para(doc, p["text"], indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
     sections = iter(_ROMAN)
     _para(doc, f"{next(sections)}. KẾT QUẢ THỰC HIỆN NĂM {year}", bold=True, keep=True, before=6)
-    _para(doc, "1. Đánh giá chung", bold=True, keep=True, indent_first=True)
-    for p in passages_of(content, "assessment"):
-        _para(doc, p["text"], indent_first=True, align=justify)
-    _overview(doc, content)
-    _orient(doc, WD_ORIENT.LANDSCAPE)
-    _para(doc, "2. Kết quả thực hiện các nhiệm vụ cụ thể", bold=True, keep=True, indent_first=True)
-    _task_table(doc, content)
-    _orient(doc, WD_ORIENT.PORTRAIT)
-    _para(doc, "3. Kết quả của các cơ quan, đơn vị", bold=True, keep=True, indent_first=True)
-    results = passages_of(content, "result")
-    if not results:
-        _para(doc, "Các báo cáo được tổng hợp không nêu kết quả cụ thể.", indent_first=True, italic=True)
-    by_agency: dict[str, list[dict]] = {}
-    for p in results:
-        by_agency.setdefault(p["agency"], []).append(p)
-    for agency, items in by_agency.items():  # the agency once, then one line per task
-        _para(doc, f"- {agency}:", bold=True, indent_first=True, keep=True)
-        for p in items:
-            para = _para(doc, "", indent_first=True, align=justify)
-            _run(para, f"+ Nhiệm vụ {p['task_code']}: ", italic=True)
-            _run(para, p["text"])
-    _para(doc, "4. Biểu đồ", bold=True, keep=True, indent_first=True)
-    _charts(doc, content)
-    kinds = content["indicators"]["by_kind"]
-    if kinds:
-        widths = [15, 110, 40]
-        table = _grid_table(doc, ["TT", "Loại hoạt động", "Số hoạt động"], widths)
-        for i, (kind, count) in enumerate(sorted(kinds.items(), key=lambda kv: -kv[1]), start=1):
-            _add_row(table, [str(i), KIND_VI.get(kind, kind), vn_int(count)], widths,
-                     aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, WD_ALIGN_PARAGRAPH.RIGHT])
-        _para(doc, "", after=0)
+    _results(doc, content)
 
     _para(doc, f"{next(sections)}. TÌNH HÌNH THỰC HIỆN CHẾ ĐỘ BÁO CÁO", bold=True, keep=True, before=6)
     _completeness(doc, content)
@@ -497,8 +469,101 @@ def render_docx(content: dict, *, now: dt.datetime | None = None) -> bytes:
     _grouped(doc, passages_of(content, "recommendations"), "Các cơ quan, đơn vị không có đề xuất, kiến nghị.")
 
     _para(doc, f"{next(sections)}. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}", bold=True, keep=True, before=6)
+    _directions(doc, content)
+
+    _signature(doc, meta)
+    if meta.get("include_appendix") and content.get("reports"):
+        _appendix(doc, content)
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _results(doc, content: dict) -> None:
+    """Part I: the assessment and overview, the task table (landscape), each agency's
+    results, the charts and, when the content has it, the budget estimate against spending."""
+    _para(doc, "1. Đánh giá chung", bold=True, keep=True, indent_first=True)
+    for p in passages_of(content, "assessment"):
+        _para(doc, p["text"], indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _overview(doc, content)
+    _orient(doc, WD_ORIENT.LANDSCAPE)
+    _para(doc, "2. Kết quả thực hiện các nhiệm vụ cụ thể", bold=True, keep=True, indent_first=True)
+    _task_table(doc, content)
+    _orient(doc, WD_ORIENT.PORTRAIT)
+    _para(doc, "3. Kết quả của các cơ quan, đơn vị", bold=True, keep=True, indent_first=True)
+    _agency_results(doc, content)
+    _para(doc, "4. Biểu đồ", bold=True, keep=True, indent_first=True)
+    _charts(doc, content)
+    _kinds_table(doc, content)
+    if content.get("budget"):  # a report built before the budget existed has none
+        _budget(doc, content["budget"], number=5)
+
+
+def _agency_results(doc, content: dict) -> None:
+    results = passages_of(content, "result")
+    if not results:
+        _para(doc, "Các báo cáo được tổng hợp không nêu kết quả cụ thể.", indent_first=True, italic=True)
+    by_agency: dict[str, list[dict]] = {}
+    for p in results:
+        by_agency.setdefault(p["agency"], []).append(p)
+    for agency, items in by_agency.items():  # the agency once, then one line per task
+        _para(doc, f"- {agency}:", bold=True, indent_first=True, keep=True)
+        for p in items:
+            para = _para(doc, "", indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+            _run(para, f"+ Nhiệm vụ {p['task_code']}: ", italic=True)
+            _run(para, p["text"])
+
+
+def _kinds_table(doc, content: dict) -> None:
+    kinds = content["indicators"]["by_kind"]
+    if not kinds:
+        return
+    widths = [15, 110, 40]
+    table = _grid_table(doc, ["TT", "Loại hoạt động", "Số hoạt động"], widths)
+    for i, (kind, count) in enumerate(sorted(kinds.items(), key=lambda kv: -kv[1]), start=1):
+        _add_row(table, [str(i), KIND_VI.get(kind, kind), vn_int(count)], widths,
+                 aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, WD_ALIGN_PARAGRAPH.RIGHT])
+    _para(doc, "", after=0)
+
+
+BUDGET_SOURCE_COLUMNS = ["Nguồn kinh phí", "Dự toán (đồng)", "Thực chi (đồng)", "Chênh lệch (đồng)"]
+BUDGET_SOURCE_WIDTHS = [57, 36, 36, 36]
+BUDGET_TASK_COLUMNS = ["TT", "Nhiệm vụ", "Dự toán (đồng)", "Thực chi (đồng)"]
+BUDGET_TASK_WIDTHS = [14, 79, 36, 36]
+
+
+def _budget(doc, budget: dict, *, number: int) -> None:
+    """The estimate against actual spending (``budget.report.docx_section``): the section's
+    explanation, a table per source with the whole plan's total, then one row per task."""
+    section = budget["section"]
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    _para(doc, f"{number}. {section['heading']}", bold=True, keep=True, indent_first=True)
+    for text in section["paragraphs"]:
+        _para(doc, text, indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+    total = section["rows"][-1]  # the whole plan, each activity counted once
+    table = _grid_table(doc, BUDGET_SOURCE_COLUMNS, BUDGET_SOURCE_WIDTHS)
+    for source in budget["sources"]:
+        estimate, actual = total[f"estimate_{source['source']}"], total[f"actual_{source['source']}"]
+        _add_row(table, [source["label"], vn_int(estimate), vn_int(actual), vn_int(actual - estimate)],
+                 BUDGET_SOURCE_WIDTHS, aligns=[None, right, right, right])
+    _add_row(table, ["Tổng cộng", vn_int(total["estimate"]), vn_int(total["actual"]), vn_int(total["actual"] - total["estimate"])],
+             BUDGET_SOURCE_WIDTHS, bold=True, aligns=[None, right, right, right])
+    _para(doc, "", after=0)
+    tasks = section["rows"][:-1]
+    if not tasks:
+        _para(doc, "Chưa có nhiệm vụ nào có dự toán được phê duyệt hoặc có khoản chi trong năm.", indent_first=True, italic=True)
+        return
+    table = _grid_table(doc, BUDGET_TASK_COLUMNS, BUDGET_TASK_WIDTHS)
+    for row in tasks:
+        _add_row(table, [row["code"], row["task"], vn_int(row["estimate"]), vn_int(row["actual"])], BUDGET_TASK_WIDTHS,
+                 aligns=[WD_ALIGN_PARAGRAPH.CENTER, None, right, right])
+    _para(doc, "", after=0)
+
+
+def _directions(doc, content: dict) -> None:
     for p in passages_of(content, "directions"):
-        _para(doc, p["text"], indent_first=True, align=justify)
+        _para(doc, p["text"], indent_first=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     by_agency: dict[str, list[dict]] = {}
     for item in content["next_year"]:
         by_agency.setdefault(item["agency"], []).append(item)
@@ -508,11 +573,3 @@ def render_docx(content: dict, *, now: dt.datetime | None = None) -> bytes:
             when = f" (tháng {item['month']})" if item.get("month") else ""
             task = f" - nhiệm vụ {item['task_code']}" if item.get("task_code") else ""
             _para(doc, f"+ {item['title']}{when}{task}.", indent_first=True)
-
-    _signature(doc, meta)
-    if meta.get("include_appendix") and content.get("reports"):
-        _appendix(doc, content)
-
-    buf = io.BytesIO()
-    doc.save(buf)
-    return buf.getvalue()

@@ -12,9 +12,11 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ngvh.activities.figures import activity_figures
+from ngvh.budget import report as budget_report
+from ngvh.budget.selectors import plan_budget_comparison
 from ngvh.plans.models import Plan, Task, TaskAssignment
 from ngvh.reporting import figures as official_figures
 from ngvh.reporting.task_status import STATUS_ORDER
@@ -93,15 +95,46 @@ def _meta(consolidation: Consolidation) -> dict:
 
 
 def build_content(*, consolidation: Consolidation, reports: list, rates: dict, figures: dict) -> dict:
-    """Compose the content from the reports (lines prefetched) and the aggregate figures."""
+    """Compose the content from the reports (lines prefetched) and the aggregate figures.
+
+    Each part of the report has its builder below; this puts them in the content's shape
+    (``documents.content``).
+    """
     plan, year = consolidation.plan, consolidation.year
-    official_rows = official_figures.task_rows(plan=plan, year=year)
-    official = {row.task_id: row.status for row in official_rows}
+    official = {row.task_id: row.status for row in official_figures.task_rows(plan=plan, year=year)}
     tasks = list(Task.objects.filter(pk__in=official).select_related("group").order_by("group__order", "order"))
+    gathered = _from_reports(reports)
+    groups, by_status = _task_groups(tasks, official=official, lines_by_task=gathered["lines_by_task"],
+                                     assignments=_assignments(plan, year))
+    passages = _passages(plan=plan, year=year, reports=reports, tasks_total=len(tasks), by_status=by_status,
+                         figures=figures, from_reports=gathered["passages"])
+    return {
+        "meta": _meta(consolidation),
+        "overview": _overview(tasks_total=len(tasks), by_status=by_status, reports_used=len(reports), figures=figures),
+        "groups": groups,
+        "passages": passages,
+        "indicators": {
+            "by_kind": figures["by_kind"],
+            "by_month": figures["by_month"],
+            "countries": figures["countries"],
+            "media": figures["media"],
+        },
+        "budget": _budget(plan_budget_comparison(plan=plan, year=year)),
+        "difficulties": gathered["difficulties"],
+        "recommendations": gathered["recommendations"],
+        "next_year": gathered["next_year"],
+        "completeness": rates,
+        "reports": gathered["used"],
+        "generated_at": timezone.localtime().isoformat(),
+    }
+
+
+def _assignments(plan: Plan, year: int) -> dict[int, dict[str, list[str]]]:
+    """Each task's lead and coordinating agencies' names during that year: after a
+    restructuring the report of a past year names who did the work then (and a mid-year
+    successor too)."""
     assignments: dict[int, dict[str, list[str]]] = {}
     for task_id, role, name in (
-        # the agencies that held the task during that year: after a restructuring the
-        # report of a past year names who did the work then (and a mid-year successor too)
         TaskAssignment.objects.filter(task__plan=plan)
         .filter(Q(active_from__isnull=True) | Q(active_from__lte=dt.date(year, 12, 31)))
         .filter(Q(active_until__isnull=True) | Q(active_until__gte=dt.date(year, 1, 1)))
@@ -109,7 +142,12 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
         .values_list("task_id", "role", "agency__name")
     ):
         assignments.setdefault(task_id, {"lead": [], "coordinator": []})[role].append(name)
+    return assignments
 
+
+def _from_reports(reports: list) -> dict:
+    """What the accepted reports say: each task's lines, the agencies' passages (results,
+    difficulties, recommendations), next year's planned activities, and the reports used."""
     lines_by_task: dict[int, list[dict]] = {}
     passages: list[dict] = []
     difficulties, recommendations, next_year, used = [], [], [], []
@@ -162,7 +200,12 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
                     "month": planned.expected_month,
                 }
             )
+    return {"lines_by_task": lines_by_task, "passages": passages, "difficulties": difficulties,
+            "recommendations": recommendations, "next_year": next_year, "used": used}
 
+
+def _task_groups(tasks: list[Task], *, official: dict, lines_by_task: dict, assignments: dict) -> tuple[list[dict], dict]:
+    """The task groups with their tasks, and the number of tasks in each official status."""
     groups: list[dict] = []
     by_status = dict.fromkeys(STATUS_ORDER, 0)
     current = None
@@ -170,7 +213,6 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
         if current is None or current["code"] != task.group.code:
             current = {"code": task.group.code, "title": task.group.title, "tasks": []}
             groups.append(current)
-        lines = lines_by_task.get(task.pk, [])
         # the official status (every accepted report), the same as the dashboard and the public page
         status = official.get(task.pk, "")
         by_status[status] += 1
@@ -184,10 +226,16 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
                 "timeframe": _timeframe(task),
                 "status": status,
                 "status_label": STATUS_VI[status],
-                "lines": lines,
+                "lines": lines_by_task.get(task.pk, []),
             }
         )
+    return groups, by_status
 
+
+def _passages(*, plan: Plan, year: int, reports: list, tasks_total: int, by_status: dict, figures: dict,
+              from_reports: list[dict]) -> list[dict]:
+    """Every editable passage: the introduction and the assessment, the agencies' own
+    passages, then next year's directions."""
     done = by_status["done_on_time"] + by_status["done_late"] + by_status["done_no_deadline"]
     intro = (
         f"Thực hiện Kế hoạch số {plan.number} ngày {plan.issued_on:%d/%m/%Y} của {_locality(plan).issuer} "
@@ -195,7 +243,7 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
         f"đơn vị, kết quả thực hiện năm {year} được tổng hợp như sau:"
     )
     assessment = (
-        f"Năm {year}, trong tổng số {len(tasks)} nhiệm vụ của Kế hoạch, {done} nhiệm vụ đã hoàn thành "
+        f"Năm {year}, trong tổng số {tasks_total} nhiệm vụ của Kế hoạch, {done} nhiệm vụ đã hoàn thành "
         f"({by_status['done_on_time']} đúng hạn, {by_status['done_late']} quá hạn, {by_status['done_no_deadline']} "
         f"nhiệm vụ không có thời hạn), {by_status['in_progress']} nhiệm vụ đang thực hiện trong hạn, "
         f"{by_status['overdue']} nhiệm vụ quá hạn chưa hoàn thành, {by_status['not_arisen']} nhiệm vụ không phát sinh "
@@ -208,46 +256,46 @@ def build_content(*, consolidation: Consolidation, reports: list, rates: dict, f
         f"Năm {year + 1}, tiếp tục triển khai các nhiệm vụ của Kế hoạch; tập trung hoàn thành các nhiệm vụ "
         "quá hạn và đang thực hiện; các cơ quan, đơn vị thực hiện các hoạt động đã đăng ký dưới đây."
     )
-    passages = (
-        [{"key": "intro", "kind": "intro", "agency": "", "report_id": None, "task_code": "", "text": intro}]
-        + [{"key": "assessment", "kind": "assessment", "agency": "", "report_id": None, "task_code": "", "text": assessment}]
-        + passages
-        + [{"key": "directions", "kind": "directions", "agency": "", "report_id": None, "task_code": "", "text": directions}]
-    )
+
+    def own(key: str, text: str) -> dict:
+        return {"key": key, "kind": key, "agency": "", "report_id": None, "task_code": "", "text": text}
+
+    passages = [own("intro", intro), own("assessment", assessment), *from_reports, own("directions", directions)]
     for p in passages:
         p["edited"] = False
+    return passages
 
+
+def _overview(*, tasks_total: int, by_status: dict, reports_used: int, figures: dict) -> dict:
     return {
-        "meta": _meta(consolidation),
-        "overview": {
-            "tasks_total": len(tasks),
-            "tasks_by_status": by_status,
-            "reports_used": len(reports),
-            "activities": figures["count"],
-            "participants_reported": figures["participants_reported"],
-            "participants": figures["participants"],
-            "participants_foreign": figures["participants_foreign"],
-            "budget_state": figures["budget_state"],
-            "budget_private": figures["budget_private"],
-            "budget_foreign": figures["budget_foreign"],
-            "budget_total": figures["budget_total"],
-            "countries": len(figures["countries"]),
-        },
-        "groups": groups,
-        "passages": passages,
-        "indicators": {
-            "by_kind": figures["by_kind"],
-            "by_month": figures["by_month"],
-            "countries": figures["countries"],
-            "media": figures["media"],
-        },
-        "difficulties": difficulties,
-        "recommendations": recommendations,
-        "next_year": next_year,
-        "completeness": rates,
-        "reports": used,
-        "generated_at": timezone.localtime().isoformat(),
+        "tasks_total": tasks_total,
+        "tasks_by_status": by_status,
+        "reports_used": reports_used,
+        "activities": figures["count"],
+        "participants_reported": figures["participants_reported"],
+        "participants": figures["participants"],
+        "participants_foreign": figures["participants_foreign"],
+        "budget_state": figures["budget_state"],
+        "budget_private": figures["budget_private"],
+        "budget_foreign": figures["budget_foreign"],
+        "budget_total": figures["budget_total"],
+        "countries": len(figures["countries"]),
     }
+
+
+def _budget(comparison) -> dict:
+    """The estimate-vs-actual comparison as the report's plain data, in Vietnamese whatever
+    the builder's language: the .xlsx sheet's headers and rows, the .docx section, and the
+    sources' figures for the section's summary table."""
+    with translation.override("vi"):
+        return {
+            "year": comparison.year,
+            "annex_headers": [list(pair) for pair in budget_report.xlsx_annex_headers()],
+            "annex_rows": budget_report.xlsx_annex_rows(comparison),
+            "section": budget_report.docx_section(comparison),
+            "sources": [{"source": s["source"], "label": s["label"], "estimate": s["estimate"], "actual": s["actual"]}
+                        for s in comparison.sources()],
+        }
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """The data annex of the city report as an Excel workbook.
 
-``render_xlsx(content) -> bytes`` is pure. One sheet per table, each an annex of the report
+``render_xlsx(content) -> bytes`` is pure, one function per sheet (tasks, agencies,
+activities, indicators, budget estimate against actual spending, reports used). One sheet per table, each an annex of the report
 (``PHỤ LỤC I`` … ``(Kèm theo Báo cáo số …)`` above the table), rows numbered ``STT`` 1…n,
 Times New Roman, printed A4 landscape one page wide with the header row repeated, widths
 and number formats set. Text that a spreadsheet would run as a formula (starting with
@@ -122,9 +123,22 @@ def render_xlsx(content: dict) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     meta = content["meta"]
-    year = meta["year"]
-    results = {(p["report_id"], p["task_code"]): p["text"] for p in passages_of(content, "result")}
+    _tasks_sheet(wb, content, meta)
+    _agencies_sheet(wb, content["completeness"], meta)
+    _activities_sheet(wb, content["indicators"], meta)
+    _indicators_sheet(wb, content["overview"], content["indicators"], meta)
+    if content.get("budget"):  # a report built before the budget existed has none
+        _budget_sheet(wb, content["budget"], meta)
+    _reports_sheet(wb, content["reports"], meta)
+    _fonts(wb)
 
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _tasks_sheet(wb, content: dict, meta: dict) -> None:
+    results = {(p["report_id"], p["task_code"]): p["text"] for p in passages_of(content, "result")}
     task_rows = []
     for group in content["groups"]:
         for task in group["tasks"]:
@@ -144,10 +158,11 @@ def render_xlsx(content: dict) -> bytes:
         [7, 9, 50, 28, 32, 16, 24, 11, 60],
         task_rows,
         {8: INT_FORMAT},
-        meta=meta, caption=f"Kết quả thực hiện các nhiệm vụ năm {year}",
+        meta=meta, caption=f"Kết quả thực hiện các nhiệm vụ năm {meta['year']}",
     )
 
-    rates = content["completeness"]
+
+def _agencies_sheet(wb, rates: dict, meta: dict) -> None:
     agency_rows = [
         [row["agency"], REPORT_STATUS_VI.get(row.get("status", ""), row.get("status", "")),
          _moment(row.get("submitted_at", "")), {True: "Có", False: "Không"}.get(row.get("on_time"), "")]
@@ -159,7 +174,7 @@ def render_xlsx(content: dict) -> bytes:
         [45, 20, 18, 10],
         agency_rows,
         {3: "dd/mm/yyyy hh:mm"},
-        meta=meta, caption=f"Tình hình gửi báo cáo năm {year} của các cơ quan, đơn vị",
+        meta=meta, caption=f"Tình hình gửi báo cáo năm {meta['year']} của các cơ quan, đơn vị",
     )
     summary_at = ws.max_row + 2
     for offset, (label, value) in enumerate(
@@ -170,10 +185,11 @@ def render_xlsx(content: dict) -> bytes:
         ws.cell(row=summary_at + offset, column=2, value=label).font = Font(bold=True)
         ws.cell(row=summary_at + offset, column=3, value=value).number_format = INT_FORMAT
 
-    indicators = content["indicators"]
+
+def _activities_sheet(wb, indicators: dict, meta: dict) -> None:
     activity_rows = [[KIND_VI.get(kind, kind), count] for kind, count in sorted(indicators["by_kind"].items(), key=lambda kv: -kv[1])]
     ws = _sheet(wb, "Hoạt động", ["Loại hoạt động", "Số hoạt động"], [40, 14], activity_rows, {2: INT_FORMAT},
-                meta=meta, caption=f"Hoạt động năm {year} theo loại và theo tháng")
+                meta=meta, caption=f"Hoạt động năm {meta['year']} theo loại và theo tháng")
     ws.cell(row=ws.max_row + 2, column=2, value="Tháng").font = Font(bold=True)
     month_row = ws.max_row
     ws.cell(row=month_row, column=3, value="Số hoạt động").font = Font(bold=True)
@@ -182,7 +198,8 @@ def render_xlsx(content: dict) -> bytes:
         ws.cell(row=month_row + i, column=2, value=label)
         ws.cell(row=month_row + i, column=3, value=value).number_format = INT_FORMAT
 
-    ov = content["overview"]
+
+def _indicators_sheet(wb, ov: dict, indicators: dict, meta: dict) -> None:
     by_status = ov["tasks_by_status"]
     indicator_rows = [
         ["Tổng số nhiệm vụ", ov["tasks_total"], INT_FORMAT],
@@ -197,7 +214,7 @@ def render_xlsx(content: dict) -> bytes:
         ["Tổng kinh phí", ov["budget_total"], MONEY_FORMAT],
     ]
     ws = _sheet(wb, "Chỉ tiêu", ["Chỉ tiêu", "Giá trị"], [45, 24], [r[:2] for r in indicator_rows],
-                meta=meta, caption=f"Các chỉ tiêu tổng hợp năm {year}")
+                meta=meta, caption=f"Các chỉ tiêu tổng hợp năm {meta['year']}")
     for i, row in enumerate(indicator_rows, start=HEADER_ROW + 1):
         ws.cell(row=i, column=3).number_format = row[2]
     ws.cell(row=ws.max_row + 2, column=2, value="Quốc gia, vùng lãnh thổ").font = Font(bold=True)
@@ -208,16 +225,43 @@ def render_xlsx(content: dict) -> bytes:
         ws.cell(row=start + i, column=2, value=safe_text(country_name(code, "vi")))
         ws.cell(row=start + i, column=3, value=count).number_format = INT_FORMAT
 
+
+BUDGET_SHEET = "Kinh phí"
+_BUDGET_WIDTHS = {"level": 14, "code": 9, "name": 48, "source": 22, "estimate": 18, "actual": 18, "difference": 18, "rate": 12}
+_BUDGET_FORMATS = {"estimate": MONEY_FORMAT, "actual": MONEY_FORMAT, "difference": MONEY_FORMAT, "rate": "0.0%"}
+
+
+def _budget_sheet(wb, budget: dict, meta: dict) -> None:
+    """Estimate against actual spending per task, per agency and for the whole plan, one row
+    per source (``budget.report.xlsx_annex_rows``, stored with the report's content)."""
+    keys = [key for key, _label in budget["annex_headers"]]
+    ws = _sheet(
+        wb, BUDGET_SHEET,
+        [label for _key, label in budget["annex_headers"]],
+        [_BUDGET_WIDTHS.get(key, 16) for key in keys],
+        [[row.get(key) for key in keys] for row in budget["annex_rows"]],
+        {i: _BUDGET_FORMATS[key] for i, key in enumerate(keys, start=1) if key in _BUDGET_FORMATS},
+        meta=meta, caption=f"Dự toán và thực hiện kinh phí năm {budget.get('year', meta['year'])}",
+    )
+    note = (
+        "Dự toán: dự toán đã được phê duyệt. Thực chi: kinh phí của các hoạt động đã thực hiện trong năm; "
+        "một hoạt động gắn với nhiều nhiệm vụ được tính đủ cho từng nhiệm vụ, tổng cộng tính mỗi hoạt động một lần."
+        if budget["annex_rows"] else "Chưa có dự toán được phê duyệt và chưa có khoản chi trong năm."
+    )
+    row = ws.max_row + 2
+    cell = ws.cell(row=row, column=2, value=note)
+    cell.font = Font(italic=True)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(f"B{row}:{get_column_letter(len(keys) + 1)}{row}")
+    ws.row_dimensions[row].height = 32
+
+
+def _reports_sheet(wb, reports: list[dict], meta: dict) -> None:
     _sheet(
         wb, "Báo cáo sử dụng",
         ["Cơ quan, đơn vị", "Thời điểm gửi", "Thời điểm chấp nhận"],
         [45, 18, 18],
-        [[r["agency"], _moment(r["submitted_at"]), _moment(r["accepted_at"])] for r in content["reports"]],
+        [[r["agency"], _moment(r["submitted_at"]), _moment(r["accepted_at"])] for r in reports],
         {2: "dd/mm/yyyy hh:mm", 3: "dd/mm/yyyy hh:mm"},
-        meta=meta, caption=f"Danh sách báo cáo năm {year} của các cơ quan, đơn vị được tổng hợp",
+        meta=meta, caption=f"Danh sách báo cáo năm {meta['year']} của các cơ quan, đơn vị được tổng hợp",
     )
-    _fonts(wb)
-
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

@@ -2,8 +2,8 @@
 
 Every service whose write changes a dashboard or the public page (report submit,
 return, accept, reopen, line edits, reporting years, amendments, plan imports,
-restructurings, agency names) calls :func:`reporting_version_bump` inside its own
-transaction. The counter lives in the database, one row per plan, so every server
+restructurings, agency names, budget estimates saved, submitted, approved, returned or
+imported) calls :func:`reporting_version_bump` inside its own transaction. The counter lives in the database, one row per plan, so every server
 process sees the new number exactly when the write commits, and concurrent writers of
 different provinces never wait on the same row. Activity writes raise their own counter
 (``activities.rollup``); the dashboards read both.

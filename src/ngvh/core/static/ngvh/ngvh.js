@@ -8,6 +8,18 @@
     if (plan && plan.textContent.trim() && title.indexOf(plan.textContent.trim()) !== -1) plan.textContent = "";
     el.textContent = title;
   });
+  // A collapsed <details class="print-open"> prints open, then closes again.
+  var reopened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.print-open:not([open])").forEach(function (el) {
+      el.open = true;
+      reopened.push(el);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    reopened.forEach(function (el) { el.open = false; });
+    reopened = [];
+  });
   // Confirm destructive actions: <form data-confirm="...">.
   document.addEventListener("submit", function (event) {
     var form = event.target;
