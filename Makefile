@@ -26,7 +26,8 @@ run: $(STAMP)
 ## Chromium (browser tests), LibreOffice with fonts metric-compatible with Times New Roman that
 ## cover Vietnamese (Liberation 2.x; Debian's 1.07 lacks many Vietnamese letters), poppler (PDF
 ## checks of the Word report), redis-server (shared cache tests), nginx (make scale-test),
-## pg_dump/pg_restore (backup tests on PostgreSQL); installed through apt when root.
+## pg_dump/pg_restore (backup tests on PostgreSQL), gettext (the catalogue test runs makemessages);
+## installed through apt when root.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
@@ -36,6 +37,7 @@ system-deps:
 	[ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
 	command -v pg_dump >/dev/null 2>&1 || missing="$$missing postgresql-client"; \
+	command -v xgettext >/dev/null 2>&1 || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$(IS_ROOT)" = yes ]; then \
 	    echo "Installing:$$missing"; \

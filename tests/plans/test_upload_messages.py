@@ -15,7 +15,7 @@ def test_plan_upload_without_a_file_says_to_choose_one(client, coordinator):
     response = client.post(reverse("plans:review_new"), {}, HTTP_ACCEPT_LANGUAGE="en")
     # then the page answers 400 with the message next to the field
     assert response.status_code == 400
-    assert "Choose the plan document to upload." in response.content.decode()
+    assert "Hãy chọn văn bản kế hoạch để tải lên." in response.content.decode()
 
 
 @pytest.mark.browser

@@ -55,6 +55,24 @@ def _proposal_data(w):
             "reason": "Kết nghĩa"}
 
 
+def _document_review(w):
+    """An amended document of a plan in use (one task dropped), reviewed against it."""
+
+    def make():
+        from ngvh.plans.parser import parse_bytes
+        from ngvh.plans.services import import_review_create, plan_import
+        from tests.factories import ActivityFactory
+        from tests.plans.review_documents import ROWS as DOCUMENT_ROWS
+        from tests.plans.review_documents import plan_docx
+
+        coordinator = w.users["coordinator"]
+        plan = plan_import(parsed=parse_bytes(plan_docx(), "p.docx"), user=coordinator).plan
+        ActivityFactory(plan=plan).tasks.add(plan.tasks.first())
+        return import_review_create(user=coordinator, filename="p.docx", data=plan_docx(DOCUMENT_ROWS[:-1]), target_plan=plan)
+
+    return w.once("document_review", make)
+
+
 ROWS = [
     Row("reporting:home", lambda w: reverse("reporting:home"), SIGNED_IN),
     Row("reporting:open", lambda w: reverse("reporting:open"), COORDINATOR_OBJECT, method="POST",
@@ -77,4 +95,6 @@ ROWS = [
     Row("reporting:amendment_decide", lambda w: reverse("reporting:amendment_decide", args=[_proposal(w).pk]), COORDINATOR_OBJECT,
         method="POST", data=lambda w: {"decision": "accept", "effective_from": dt.date(2027, 1, 1).strftime("%d/%m/%Y"),
                                        "decision_reason": "Đồng ý"}),
+    Row("reporting:amendment_from_document", lambda w: reverse("reporting:amendment_from_document", args=[_document_review(w).pk]),
+        COORDINATOR_OBJECT, method="POST", data=lambda w: {"effective_from": "01/01/2027", "reason": "Quyết định số 45/QĐ-UBND"}),
 ]

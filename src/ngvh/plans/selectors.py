@@ -14,7 +14,7 @@ from django.http import Http404
 from ngvh.accounts.policies import is_signed_in
 from ngvh.core.text import query_key
 
-from .models import Plan, Task, TaskAssignment
+from .models import AssignmentRole, Plan, Task, TaskAssignment
 
 
 def _visible_plans(user) -> QuerySet[Plan]:
@@ -172,6 +172,10 @@ class ReviewPage:
     general_warnings: list[str]
     source: list[dict]
     flagged: int = 0
+    # A draft that replaces or amends a stored plan: what it changes, and whether the plan
+    # is in use (then the changes are recorded as an amendment, not a replacement).
+    changes: list | None = None
+    target_in_use: bool = False
 
     @property
     def unresolved(self) -> list[UnknownAgency]:
@@ -266,10 +270,57 @@ def import_review_page(*, review) -> ReviewPage:
             current = task["group"]
             rows.append({"group": groups.get(current, {"code": current, "title": ""})})
         rows.append({"task": task})
-    return ReviewPage(
+    page = ReviewPage(
         review=review, province=province, agencies=agencies, tasks=tasks, rows=rows, unknown=unknown,
         general_warnings=general, source=source, flagged=flagged,
     )
+    from .models import ImportReviewStatus
+
+    if review.target_plan_id is not None and review.status == ImportReviewStatus.DRAFT:
+        from .amendments import document_changes
+        from .parsed import PlanParseError
+        from .services import ReviewError, review_corrected
+
+        try:
+            corrected = review_corrected(review=review, require_resolved=False)
+        except (ReviewError, PlanParseError):
+            corrected = None  # the import itself will say why
+        if corrected is not None:
+            page.changes = document_changes(plan_stored_tasks(plan=review.target_plan), corrected.tasks)
+        page.target_in_use = plan_in_use(plan=review.target_plan)
+    return page
+
+
+def plan_stored_tasks(*, plan: Plan) -> list:
+    """The plan's current tasks as a document would write them (``amendments.StoredTask``)."""
+    from .amendments import StoredTask
+    from .parsed import Timeframe
+
+    tasks = (
+        Task.objects.filter(plan=plan, retired_on__isnull=True)
+        .select_related("group")
+        .prefetch_related(Prefetch("assignments", queryset=TaskAssignment.objects.filter(active_until__isnull=True)
+                                   .select_related("agency").order_by("order", "id")))
+        .order_by("order", "id")
+    )
+    out = []
+    for task in tasks:
+        lead = next((a.agency.name for a in task.assignments.all() if a.role == AssignmentRole.LEAD), None)
+        coordinators = tuple(a.agency.name for a in task.assignments.all() if a.role != AssignmentRole.LEAD)
+        timeframe = Timeframe(task.timeframe_kind, task.timeframe_start, task.timeframe_end, task.timeframe_quarter,
+                              task.timeframe_text)
+        out.append(StoredTask(code=task.code, group=task.group.code, title=task.title, timeframe=timeframe,
+                              lead=lead, coordinators=coordinators))
+    return out
+
+
+def plan_in_use(*, plan: Plan) -> bool:
+    """Reports or activities point at the plan's tasks: it can be amended, not replaced."""
+    # upward: whether a plan is in use is whether the higher apps point at its tasks
+    from ngvh.activities.models import Activity
+    from ngvh.reporting.models import ReportLine
+
+    return ReportLine.objects.filter(task__plan=plan).exists() or Activity.objects.filter(tasks__plan=plan).exists()
 
 
 # ---- the task page -------------------------------------------------------------------------

@@ -108,6 +108,25 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
     plan.imported_by = user if user is not None and user.is_authenticated else None
     plan.save()
 
+    by_key = plan_agencies_ensure(province=province, parsed=parsed)
+    groups = {}
+    for order, group in enumerate(parsed.groups):
+        groups[group.code] = TaskGroup.objects.create(plan=plan, code=group.code, title=group.title, order=order)
+    assignments = []
+    for order, ptask in enumerate(parsed.tasks):
+        task = Task.objects.create(plan=plan, group=groups[ptask.group], order=order, **task_fields(ptask))
+        assignments += task_assignments_from(task=task, ptask=ptask, by_key=by_key)
+    TaskAssignment.objects.bulk_create(assignments)
+    # upward: a new set of tasks changes what the official figures show, so their version moves
+    from ngvh.reporting.versions import reporting_version_bump
+
+    reporting_version_bump(plan_ids=[plan.pk])
+    return ImportResult(plan=plan, created=existing is None, replaced=existing is not None, unchanged=False)
+
+
+def plan_agencies_ensure(*, province, parsed: ParsedPlan) -> dict:
+    """Every agency the document names (its list, the tasks' leads and coordinators, the
+    body's sections), found or created in ``province``, by agency key."""
     names: list[str] = []
     aliases: dict[str, list[str]] = {}
     for entry in parsed.agencies:
@@ -119,34 +138,28 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
         if section.agency:
             names.append(section.agency)
     agencies = agencies_ensure(province=province, names=list(dict.fromkeys(names)), aliases=aliases)
+    return {agency_key(name): agency for name, agency in agencies.items()}
 
-    by_key = {agency_key(name): agency for name, agency in agencies.items()}
-    groups = {}
-    for order, group in enumerate(parsed.groups):
-        groups[group.code] = TaskGroup.objects.create(plan=plan, code=group.code, title=group.title, order=order)
+
+def task_assignments_from(*, task: Task, ptask, by_key: dict, active_from=None) -> list[TaskAssignment]:
+    """The lead and coordinators the document gives a task, as unsaved assignments."""
     assignments = []
-    for order, ptask in enumerate(parsed.tasks):
-        task = Task.objects.create(plan=plan, group=groups[ptask.group], order=order, **_task_fields(ptask))
-        lead = by_key[agency_key(ptask.lead)] if ptask.lead else None
-        if lead is not None:
-            assignments.append(TaskAssignment(task=task, agency=lead, role=AssignmentRole.LEAD, order=0))
-        seen = {lead.pk} if lead is not None else set()
-        for name in ptask.coordinators:
-            agency = by_key[agency_key(name)]
-            if agency.pk not in seen:  # two spellings of one agency: one assignment
-                seen.add(agency.pk)
-                assignments.append(
-                    TaskAssignment(task=task, agency=agency, role=AssignmentRole.COORDINATOR, order=len(seen))
-                )
-    TaskAssignment.objects.bulk_create(assignments)
-    # upward: a new set of tasks changes what the official figures show, so their version moves
-    from ngvh.reporting.versions import reporting_version_bump
-
-    reporting_version_bump(plan_ids=[plan.pk])
-    return ImportResult(plan=plan, created=existing is None, replaced=existing is not None, unchanged=False)
+    lead = by_key[agency_key(ptask.lead)] if ptask.lead else None
+    if lead is not None:
+        assignments.append(TaskAssignment(task=task, agency=lead, role=AssignmentRole.LEAD, order=0, active_from=active_from))
+    seen = {lead.pk} if lead is not None else set()
+    for name in ptask.coordinators:
+        agency = by_key[agency_key(name)]
+        if agency.pk not in seen:  # two spellings of one agency: one assignment
+            seen.add(agency.pk)
+            assignments.append(
+                TaskAssignment(task=task, agency=agency, role=AssignmentRole.COORDINATOR, order=len(seen), active_from=active_from)
+            )
+    return assignments
 
 
-def _task_fields(ptask) -> dict:
+def task_fields(ptask) -> dict:
+    """A parsed task's columns of the Task table."""
     tf = ptask.timeframe
     return {
         "code": ptask.code,
@@ -211,11 +224,9 @@ def _check_storable(parsed: ParsedPlan) -> None:
 
 def _check_replaceable(plan: Plan) -> None:
     """Replacing deletes the tasks; refuse when reports or activities already point at them."""
-    # upward: replacing a plan is refused once reports or activities point at its tasks
-    from ngvh.activities.models import Activity
-    from ngvh.reporting.models import ReportLine
+    from .selectors import plan_in_use
 
-    if ReportLine.objects.filter(task__plan=plan).exists() or Activity.objects.filter(tasks__plan=plan).exists():
+    if plan_in_use(plan=plan):
         raise PlanImportRefused(
             message_vi=(
                 f"Không thể thay thế Kế hoạch {plan.number}: đã có báo cáo hoặc hoạt động gắn với các nhiệm vụ. "
@@ -405,7 +416,7 @@ def review_known_keys(province) -> dict[str, Agency]:
     return keys
 
 
-def _review_for_update(user, review):
+def review_for_update(user, review):
     from django.http import Http404
 
     from .models import ImportReview
@@ -461,7 +472,7 @@ def import_review_correct(*, user, review, rows: dict[int, dict]):
 
     from .parser import parse_timeframe
 
-    review = _review_for_update(user, review)
+    review = review_for_update(user, review)
     data = review.parsed
     originals = data.get("tasks", [])
     groups = {g["code"] for g in data.get("groups", [])}
@@ -540,7 +551,7 @@ def import_review_map_agency(*, user, review, name: str, agency: Agency):
 
     from ngvh.core.text import agency_key
 
-    review = _review_for_update(user, review)
+    review = review_for_update(user, review)
     province = review_province(review)
     if province is None or agency.province_id != province.pk:
         raise ReviewError(_("Choose an agency of this plan's province."), errors={"agency": _("Choose an agency of this plan's province.")})
@@ -555,7 +566,7 @@ def import_review_confirm_agency(*, user, review, name: str):
     """Record that an unknown name is a new agency, to be added to the registry on import."""
     from ngvh.core.text import agency_key
 
-    review = _review_for_update(user, review)
+    review = review_for_update(user, review)
     _check_unknown(review, name)
     review.agency_map = {**review.agency_map, agency_key(name): {"name": nfc(name), "new": True}}
     review.save(update_fields=["agency_map", "updated_at"])
@@ -580,31 +591,26 @@ def review_unresolved(review) -> list[str]:
     return [n for n in review_unknown_names(review.parsed, review.corrections, keys) if agency_key(n) not in review.agency_map]
 
 
-@transaction.atomic
-def import_review_import(*, user, review) -> ImportResult:
-    """Store the reviewed plan in one transaction, through the same path as the command line.
+def review_corrected(*, review, require_resolved: bool = True) -> ParsedPlan:
+    """The reviewed document as the coordinator corrected it: the cells they changed, each
+    unknown agency name replaced by the agency it was mapped to, and, for a draft that
+    replaces or amends a stored plan, that plan's number and place. Read again from the
+    stored upload, so what is stored is exactly what was reviewed.
 
-    Any refusal (an unresolved agency, a plan that cannot be replaced, a database error)
-    rolls everything back: no plan, no agency, and the draft stays a draft.
-    """
+    ``require_resolved`` refuses while an unknown agency is still undecided (importing);
+    the review page passes False to show the changes before everything is decided."""
     from dataclasses import replace as dc_replace
 
-    from django.utils import timezone
     from django.utils.translation import gettext as _
 
     from ngvh.core.text import agency_key
 
-    from .models import ImportReviewStatus
-
-    review = _review_for_update(user, review)
-    unresolved = review_unresolved(review)
-    if unresolved:
+    if require_resolved and (unresolved := review_unresolved(review)):
         raise ReviewError(
             _("Decide for each unknown agency before importing: map it to an agency held, or confirm it as new (%(names)s).")
             % {"names": "; ".join(unresolved)}
         )
-    data = bytes(review.source_bytes)
-    parsed, _lines = review_read(data=data, filename=review.source_name)
+    parsed, _lines = review_read(data=bytes(review.source_bytes), filename=review.source_name)
     if [t.code for t in parsed.tasks] != [t["code"] for t in review.parsed.get("tasks", [])]:
         raise ReviewError(_("The document now reads differently from when it was reviewed. Upload it again."))
     agencies = {a.pk: a for a in Agency.objects.filter(pk__in=[m["agency"] for m in review.agency_map.values() if m.get("agency")])}
@@ -613,24 +619,7 @@ def import_review_import(*, user, review) -> ImportResult:
     def name_of(name: str | None) -> str | None:
         return mapped.get(agency_key(name), name) if name else name
 
-    from .parser import parse_timeframe
-
-    tasks = []
-    for index, ptask in enumerate(parsed.tasks):
-        fixed = review.corrections.get(str(index), {})
-        changes: dict = {k: fixed[k] for k in ("code", "title", "group") if k in fixed}
-        if "lead" in fixed:
-            changes["lead"] = fixed["lead"] or None
-        if "coordinators" in fixed:
-            changes["coordinators"] = list(fixed["coordinators"])
-        if "timeframe_text" in fixed:
-            changes["timeframe"] = parse_timeframe(fixed["timeframe_text"])
-        task = dc_replace(ptask, **changes)
-        lead = name_of(task.lead)
-        coordinators = list(dict.fromkeys(name_of(c) for c in task.coordinators))
-        if lead != task.lead or coordinators != task.coordinators:
-            task = dc_replace(task, lead=lead, coordinators=coordinators)
-        tasks.append(task)
+    tasks = [_corrected_task(ptask, review.corrections.get(str(index), {}), name_of) for index, ptask in enumerate(parsed.tasks)]
     entries: dict[str, dict] = {}
     for entry in parsed.agencies:
         name = name_of(entry["name"])
@@ -643,14 +632,56 @@ def import_review_import(*, user, review) -> ImportResult:
     target = review.target_plan
     if target is not None:
         changes.update(number=target.number, place=target.place or target.province.name)
-    parsed = dc_replace(parsed, **changes)
-    result = plan_import(
-        parsed=parsed, user=user, replace=target is not None, source_name=review.source_name, source_bytes=data
-    )
+    return dc_replace(parsed, **changes)
+
+
+def _corrected_task(ptask, fixed: dict, name_of):
+    from dataclasses import replace as dc_replace
+
+    from .parser import parse_timeframe
+
+    changes: dict = {k: fixed[k] for k in ("code", "title", "group") if k in fixed}
+    if "lead" in fixed:
+        changes["lead"] = fixed["lead"] or None
+    if "coordinators" in fixed:
+        changes["coordinators"] = list(fixed["coordinators"])
+    if "timeframe_text" in fixed:
+        changes["timeframe"] = parse_timeframe(fixed["timeframe_text"])
+    task = dc_replace(ptask, **changes)
+    lead = name_of(task.lead)
+    coordinators = list(dict.fromkeys(name_of(c) for c in task.coordinators))
+    if lead != task.lead or coordinators != task.coordinators:
+        task = dc_replace(task, lead=lead, coordinators=coordinators)
+    return task
+
+
+def import_review_finish(*, review, plan: Plan) -> None:
+    """Mark a draft as stored into ``plan`` (by an import, or as an amended plan's new
+    version); called inside the transaction that stored it."""
+    from django.utils import timezone
+
+    from .models import ImportReviewStatus
+
     review.status = ImportReviewStatus.IMPORTED
-    review.plan = result.plan
+    review.plan = plan
     review.finished_at = timezone.now()
     review.save(update_fields=["status", "plan", "finished_at", "updated_at"])
+
+
+@transaction.atomic
+def import_review_import(*, user, review) -> ImportResult:
+    """Store the reviewed plan in one transaction, through the same path as the command line.
+
+    Any refusal (an unresolved agency, a plan that cannot be replaced, a database error)
+    rolls everything back: no plan, no agency, and the draft stays a draft.
+    """
+    review = review_for_update(user, review)
+    parsed = review_corrected(review=review)
+    target = review.target_plan
+    result = plan_import(
+        parsed=parsed, user=user, replace=target is not None, source_name=review.source_name, source_bytes=bytes(review.source_bytes)
+    )
+    import_review_finish(review=review, plan=result.plan)
     return result
 
 
@@ -661,7 +692,7 @@ def import_review_discard(*, user, review):
 
     from .models import ImportReviewStatus
 
-    review = _review_for_update(user, review)
+    review = review_for_update(user, review)
     review.status = ImportReviewStatus.DISCARDED
     review.finished_at = timezone.now()
     review.save(update_fields=["status", "finished_at", "updated_at"])

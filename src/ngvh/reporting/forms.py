@@ -204,3 +204,20 @@ class DecisionForm(forms.Form):
         if data.get("decision") == "accept" and not data.get("effective_from") and "effective_from" not in self.errors:
             self.add_error("effective_from", _("Give the date from which the amendment applies."))
         return data
+
+
+class DocumentAmendmentForm(forms.Form):
+    """Recording an amended plan document (from the import review page)."""
+
+    effective_from = forms.DateField(
+        label=_("Effective from"),
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={
+            "required": _("Give the date from which the amendment applies."),
+            "invalid": _("Enter the date as dd/mm/yyyy, for example 01/01/2027."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        error_messages={"required": _("Give the reason for the amendment (for example the decision that issued the document).")},
+    )

@@ -85,6 +85,12 @@ class AmendmentPolicy:
     def can_decide(user, proposal) -> bool:
         return is_coordinator(user) and proposal.status == "pending"
 
+    @staticmethod
+    def can_amend_from_document(user, plan) -> bool:
+        """An amended plan document is the People's Committee's decision, recorded by the
+        focal point: the coordinator both proposes and accepts its changes."""
+        return is_coordinator(user) and bool(getattr(user, "agency_id", None))
+
 
 class FiguresPolicy:
     """Official figures (accepted reports) are for everyone; the provisional ones, which

@@ -743,3 +743,106 @@ def _send_summary(reporting_year: ReportingYear, recipients: list[str]):
 
     subject, body = mail.summary_text(reporting_rates(plan=reporting_year.plan, year=reporting_year.year), reporting_year)
     return mail._send(subject, body, recipients)
+
+
+# ---- an amended plan document -----------------------------------------------------------------
+
+
+@dataclass
+class DocumentAmendment:
+    plan: Plan
+    proposals: list[AmendmentProposal]
+
+
+@transaction.atomic
+def amendment_from_document(*, user, review, effective_from: dt.date | None, reason: str) -> DocumentAmendment:
+    """Record an amended plan document (reviewed on the import page against the plan it
+    amends) as accepted amendments: one new plan version for the whole document.
+
+    The stored plan is in use, so nothing is replaced: a removed task is retired, a changed
+    task is retired and its new wording takes the next task version (report lines written
+    before keep the wording they answered), an added task is created with the document's
+    code; the document's lead and coordinators hold the new rows from ``effective_from``.
+    Each change is one accepted proposal, decided by the coordinator with ``reason``.
+    """
+    from ngvh.plans.amendments import document_changes
+    from ngvh.plans.selectors import plan_stored_tasks
+    from ngvh.plans.services import (
+        import_review_finish,
+        plan_agencies_ensure,
+        review_corrected,
+        review_for_update,
+    )
+
+    review = review_for_update(user, review)
+    plan = review.target_plan
+    if plan is None or not AmendmentPolicy.can_amend_from_document(user, plan):
+        raise PermissionDenied
+    if not (reason or "").strip():
+        raise ReportingError(_("Give the reason for the amendment (for example the decision that issued the document)."),
+                             field="reason")
+    if effective_from is None:
+        raise ReportingError(_("Give the date from which the amendment applies."), field="effective_from")
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    parsed = review_corrected(review=review)
+    changes = document_changes(plan_stored_tasks(plan=plan), parsed.tasks)
+    if not changes:
+        raise ReportStateError(_("The document gives the same tasks as the stored plan: there is nothing to amend."))
+    by_key = plan_agencies_ensure(province=plan.province, parsed=parsed)
+    groups = _document_groups(plan, parsed)
+    version = plan.version + 1
+    decided_at = _now()
+    proposals = []
+    for change in changes:
+        old, new_task = _apply_document_change(plan, change, groups, by_key, effective_from)
+        proposals.append(AmendmentProposal.objects.create(
+            plan=plan, agency_id=user.agency_id, proposed_by=user, action=change.action, task=old,
+            group=new_task.group if change.action == AmendmentAction.ADD else None,
+            title=change.new.title if change.new is not None else "",
+            timeframe_text=change.new.timeframe.text if change.new is not None else "",
+            reason=reason.strip(), status=AmendmentStatus.ACCEPTED, decided_by=user, decided_at=decided_at,
+            decision_reason=reason.strip(), effective_from=effective_from, plan_version=version, new_task=new_task,
+        ))
+    plan.version = version
+    plan.effective_from = effective_from
+    plan.save(update_fields=["version", "effective_from"])
+    reporting_version_bump(plan_ids=[plan.pk])
+    import_review_finish(review=review, plan=plan)
+    return DocumentAmendment(plan=plan, proposals=proposals)
+
+
+def _document_groups(plan: Plan, parsed) -> dict:
+    """The plan's groups by code, with the document's new groups added after them."""
+    from ngvh.plans.models import TaskGroup
+
+    groups = {g.code: g for g in plan.groups.all()}
+    last = max((g.order for g in groups.values()), default=-1)
+    for group in parsed.groups:
+        if group.code not in groups:
+            last += 1
+            groups[group.code] = TaskGroup.objects.create(plan=plan, code=group.code, title=group.title, order=last)
+    return groups
+
+
+def _apply_document_change(plan: Plan, change, groups: dict, by_key: dict, effective_from: dt.date):
+    """Retire the old task and/or create the new one; returns (old task, new task)."""
+    from ngvh.plans.services import task_assignments_from, task_fields
+
+    old = None
+    if change.action in (AmendmentAction.CHANGE, AmendmentAction.REMOVE):
+        old = Task.objects.select_for_update().get(plan=plan, code=change.code, retired_on__isnull=True)
+        old.retired_on = effective_from
+        old.save(update_fields=["retired_on"])
+    if change.action == AmendmentAction.REMOVE:
+        return old, None
+    if old is not None:
+        top = plan.tasks.filter(code=old.code).aggregate(v=Max("version"))["v"] or old.version
+        order, version = old.order, top + 1
+    else:
+        order, version = (plan.tasks.aggregate(o=Max("order"))["o"] or 0) + 1, 1
+    new_task = Task.objects.create(plan=plan, group=groups[change.new.group], order=order, added_on=effective_from,
+                                   version=version, **task_fields(change.new))
+    TaskAssignment.objects.bulk_create(
+        task_assignments_from(task=new_task, ptask=change.new, by_key=by_key, active_from=effective_from)
+    )
+    return old, new_task

@@ -18,4 +18,5 @@ urlpatterns = [
     path("amendments/new/", views.amendment_new, name="amendment_new"),
     path("amendments/<int:pk>/", views.amendment_detail, name="amendment"),
     path("amendments/<int:pk>/decide/", views.amendment_decide, name="amendment_decide"),
+    path("amendments/from-document/<int:pk>/", views.amendment_from_document, name="amendment_from_document"),
 ]

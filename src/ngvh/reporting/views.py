@@ -573,3 +573,46 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except PermissionDenied as exc:
         raise Http404 from exc
     return redirect("reporting:amendment", proposal.pk)
+
+
+@login_required
+@require_POST
+def amendment_from_document(request: HttpRequest, pk: int) -> HttpResponse:
+    """The import review page's "Record the amendment": the reviewed document's changes
+    become accepted amendments of the plan it amends. Errors go back to the review page."""
+    from django.utils.translation import get_language
+
+    from ngvh.plans.parsed import PlanParseError
+    from ngvh.plans.services import ReviewError
+
+    from .forms import DocumentAmendmentForm
+
+    review = plan_selectors.import_review_get(user=request.user, pk=pk)
+    if review.target_plan_id is None or not AmendmentPolicy.can_amend_from_document(request.user, review.target_plan):
+        raise Http404
+    back = reverse("plans:review", args=[review.pk]) + "#import"
+    form = DocumentAmendmentForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    try:
+        done = services.amendment_from_document(
+            user=request.user, review=review, effective_from=form.cleaned_data["effective_from"], reason=form.cleaned_data["reason"]
+        )
+    except (services.ReportingError, ReviewError) as exc:  # ReviewError: an undecided agency, a changed document
+        messages.error(request, str(exc.message))
+        return redirect(back)
+    except PlanParseError as exc:
+        messages.error(request, exc.message_en if (get_language() or "vi").startswith("en") else exc.message_vi)
+        return redirect(back)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    messages.success(
+        request,
+        _("Plan %(plan)s amended: %(n)s changes recorded, version %(v)s from %(date)s.")
+        % {"plan": done.plan.number, "n": len(done.proposals), "v": done.plan.version,
+           "date": done.plan.effective_from.strftime("%d/%m/%Y")},
+    )
+    return redirect("plans:detail", done.plan.pk)
