@@ -87,15 +87,8 @@ def _require(allowed: bool) -> None:
 
 
 def _history_user(obj, user) -> None:
-    """Name the acting user on the history row even outside a request (commands)."""
-    if _is_account(user):
-        obj._history_user = user
-
-
-def _is_account(user) -> bool:
-    from ngvh.accounts.models import User
-
-    return isinstance(user, User) and user.is_authenticated
+    """Name the acting user (a coordinator, or the system actor) on the history row."""
+    obj._history_user = user
 
 
 def _clean_aliases(*, province: Province, agency: Agency | None, aliases: list[str]) -> list[tuple[str, str]]:
@@ -414,7 +407,7 @@ def restructuring_record(
         decision=nfc(decision),
         note=note.strip(),
         source=source,
-        recorded_by=user if _is_account(user) else None,
+        recorded_by=user,
         changes={
             "closed": closed,
             "created": created,
@@ -501,7 +494,7 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
         except (ProtectedError, IntegrityError):
             kept.append(agency.pk)
     event.undone_at = timezone.now()
-    event.undone_by = user if _is_account(user) else None
+    event.undone_by = user
     event.changes = {**changes, "kept_agencies": kept}
     event.save(update_fields=["undone_at", "undone_by", "changes"])
     # upward: undoing a restructuring changes who reports, so the figures' version moves
@@ -516,21 +509,6 @@ def _date_or_none(value: str | None) -> dt.date | None:
 
 
 # ---- restructuring files ----------------------------------------------------------------
-
-
-class CommandLineOperator:
-    """The operator running ``ngvh agencies apply-restructuring`` on the server.
-
-    Shell access to the server already means full control, so the command acts with the
-    coordinator's rights; it is never a web user and is recorded as no user.
-    """
-
-    is_authenticated = True
-    is_active = True
-    is_superuser = True
-    role = "coordinator"
-    agency_id = None
-    pk = None
 
 
 @dataclass(frozen=True)

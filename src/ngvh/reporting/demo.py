@@ -130,10 +130,12 @@ def _apply(report: AnnualReport, state: str, year: int) -> None:
 
 @transaction.atomic
 def load(*, plan, stdout=None) -> None:
+    from ngvh.accounts.system import system_actor
+
     today = timezone.localdate()
     filled = 0
     for year in YEARS:
-        ry = reporting_year_open(user=None, plan=plan, year=year, today=today)
+        ry = reporting_year_open(user=system_actor(), plan=plan, year=year, today=today)
         reports = list(
             AnnualReport.objects.filter(reporting_year=ry.reporting_year).select_related("agency", "reporting_year").order_by("agency__name")
         )

@@ -151,9 +151,8 @@ def _now() -> dt.datetime:
 
 
 def _event(report: AnnualReport, kind: str, user, *, from_status: str = "", reason: str = "", data=None, at=None) -> ReportEvent:
-    actor = user if user is not None and getattr(user, "is_authenticated", False) else None
     return ReportEvent.objects.create(
-        report=report, kind=kind, actor=actor, at=at or _now(), from_status=from_status,
+        report=report, kind=kind, actor=user, at=at or _now(), from_status=from_status,
         to_status=report.status, reason=reason, data=data or {},
     )
 
@@ -178,9 +177,9 @@ def reporting_year_open(*, user, plan: Plan, year: int, today: dt.date | None = 
     Reopening never duplicates: it adds reports and lines for assignments that appeared
     since, and leaves everything else alone. After the deadline the expected count is
     frozen first, so agencies added late do not move the year's rates.
-    ``user=None`` is the command line, run by the system operator.
+    ``user`` is a coordinator, or the system actor for ``ngvh report open``.
     """
-    if user is not None and not ReportingYearPolicy.can_open(user, plan):
+    if not ReportingYearPolicy.can_open(user, plan):
         raise PermissionDenied
     today = today or timezone.localdate()
     deadline, cutoff_start, cutoff_end = year_dates(plan, year)
@@ -191,7 +190,7 @@ def reporting_year_open(*, user, plan: Plan, year: int, today: dt.date | None = 
             "deadline": deadline,
             "cutoff_start": cutoff_start,
             "cutoff_end": cutoff_end,
-            "opened_by": user if user is not None and user.is_authenticated else None,
+            "opened_by": user,
         },
     )
     if not created:
@@ -699,10 +698,15 @@ def reminders_due(*, today: dt.date) -> list[ReminderSend]:
 
 
 @transaction.atomic
-def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> list[ReminderSend]:
-    """Send today's due reminders once each; the sent-log's unique key makes reruns no-ops."""
+def reminders_send(*, user, today: dt.date | None = None, dry_run: bool = False) -> list[ReminderSend]:
+    """Send today's due reminders once each; the sent-log's unique key makes reruns no-ops.
+
+    ``user`` is the system actor: the daily timer (``ngvh remind``) sends them.
+    """
     from django.db import IntegrityError
 
+    if not ReportingYearPolicy.can_send_due_reminders(user):
+        raise PermissionDenied
     today = today or timezone.localdate()
     due = reminders_due(today=today)
     if dry_run:
@@ -720,13 +724,14 @@ def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> li
                     agency_id=int(item.target.split(":")[1]) if item.target.startswith("agency:") else None,
                     recipients=item.recipients,
                     sent_on=today,
+                    sent_by=user,
                 )
         except IntegrityError:
             continue  # another run sent it meanwhile
         item.sent = True
         if item.report_id is not None:
             report = AnnualReport.objects.get(pk=item.report_id)
-            _event(report, ReportEventKind.REMINDED, None, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
+            _event(report, ReportEventKind.REMINDED, user, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
             rid, kind = item.report_id, "overdue" if item.kind == ReminderKind.OVERDUE else "before"
             mail.send_reminder(report_id=rid, kind=kind, today=today)
         else:
