@@ -48,6 +48,17 @@ def test_system_actor_is_one_inactive_row_with_no_usable_password():
     assert first.username == SYSTEM_USERNAME and not first.is_active and not first.has_usable_password()
 
 
+def test_system_actor_is_created_beside_a_person_named_system():
+    # given a person whose username is "system"
+    from tests.factories import UserFactory
+
+    person = UserFactory(username=SYSTEM_USERNAME)
+    # when the system actor is first needed, then it is a row of its own
+    actor = system_actor()
+    assert actor.pk != person.pk and actor.is_system and actor.username == "ngvh-system"
+    assert system_actor().pk == actor.pk
+
+
 def test_system_actor_cannot_log_in(client, rf):
     # given the system actor, even with a password set behind the application's back
     actor = system_actor()
@@ -98,7 +109,7 @@ def test_role_predicates_do_not_admit_the_system_actor():
     assert not is_signed_in(actor) and not is_coordinator(actor) and not policies.reads_everything(actor)
 
 
-def test_only_the_system_actor_and_coordinators_are_system(coordinator, reporter_a):
+def test_people_are_not_the_system_actor(coordinator, reporter_a):
     assert not is_system(coordinator) and not is_system(reporter_a) and not is_system(None)
 
 
@@ -123,7 +134,7 @@ def test_restructuring_record_and_agency_create_admit_the_system_actor(coordinat
     assert not RestructuringEventPolicy.can_record(reporter_a) and not AgencyPolicy.can_create(reporter_a)
 
 
-def test_the_system_actor_does_nothing_a_policy_does_not_grant_it(reporter_a):
+def test_the_system_actor_does_nothing_a_policy_does_not_grant_it():
     # given a report of an agency
     sp = small_plan()
     run("report", "open", "--plan", "274/KH-UBND", "--year", "2025", "--today", "2025-10-01")
