@@ -226,3 +226,22 @@ def test_history_actor_puts_back_what_was_there(coordinator):
         agency.save()
     # then each change names who made it
     assert [h.history_user for h in agency.history.order_by("history_id")] == [coordinator, actor]
+
+
+def test_pages_show_the_system_actor_by_its_label(seed_plan, client, coordinator):
+    # given the bundled restructuring applied from the command line
+    run("agencies", "apply-restructuring", "hai-phong-2025", "--lang", "en")
+    event = RestructuringEvent.objects.get()
+    merged = Agency.objects.get(pk__in=event.changes["created_agencies"])
+    client.force_login(coordinator)
+    label = "Hệ thống (lệnh/tác vụ định kỳ)"
+    # when the coordinator reads the merged agency's history, the restructurings and the event
+    pages = [
+        client.get(f"/agencies/{merged.pk}/history/"),
+        client.get("/agencies/restructurings/"),
+        client.get(f"/agencies/restructurings/{event.pk}/"),
+    ]
+    # then each names the system, not an account called "system"
+    for page in pages:
+        body = page.content.decode()
+        assert page.status_code == 200 and label in body, page.request["PATH_INFO"]
