@@ -23,8 +23,12 @@ def test_ngvh_demo_creates_accounts_only_in_demo_mode(db, settings, capsys):
     settings.NGVH_DEMO = False
     # when `ngvh demo` runs
     call_command("demo")
-    # then the plan is there but no demo login exists
-    assert not User.objects.filter(is_demo=True).exists()
+    # then the plan is there but no demo login exists: the only demo accounts are the
+    # illustrative authors of its reports and activities, with no password anyone could
+    # type and no address a reset link could go to
+    demo_users = list(User.objects.filter(is_demo=True))
+    assert demo_users and not [u.username for u in demo_users if u.has_usable_password() or u.email]
+    assert not User.objects.filter(username="dieuphoi").exists()
     assert "NGVH_DEMO is off" in capsys.readouterr().out
     # when demo mode is on and it runs again
     settings.NGVH_DEMO = True

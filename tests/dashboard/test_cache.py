@@ -6,6 +6,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from ngvh.accounts.system import system_actor
 from ngvh.activities import services
 from ngvh.activities.data import ActivityData
 
@@ -240,11 +241,11 @@ def test_a_replaced_plan_shows_at_once(client):
 
     # given an imported plan's cached public page
     parsed = parse_bytes(bundled_plan_bytes(), BUNDLED_PLAN)
-    plan = plan_import(parsed=parsed).plan
+    plan = plan_import(user=system_actor(), parsed=parsed).plan
     url = reverse("dashboard:public", args=[plan.pk])
     assert _main(client.get(url)) == _main(client.get(url))
     # when the plan is replaced by a corrected document
-    plan_import(parsed=dataclasses.replace(parsed, title="Kế hoạch đã đính chính"), replace=True)
+    plan_import(user=system_actor(), parsed=dataclasses.replace(parsed, title="Kế hoạch đã đính chính"), replace=True)
     # then the page shows the corrected title
     assert "Kế hoạch đã đính chính" in _main(client.get(url))
 

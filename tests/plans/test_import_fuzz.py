@@ -12,6 +12,7 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ngvh.accounts.system import system_actor
 from ngvh.agencies.models import Agency, AgencyAlias
 from ngvh.plans.bundled import bundled_plan_bytes
 from ngvh.plans.models import Plan, Task, TaskAssignment, TaskGroup
@@ -45,7 +46,7 @@ def _parse_then_import(data: bytes, name: str) -> None:
     before = _counts()
     with transaction.atomic():
         try:
-            plan = plan_import(parsed=parse_bytes(data, name), source_name=name, source_bytes=data)
+            plan = plan_import(user=system_actor(), parsed=parse_bytes(data, name), source_name=name, source_bytes=data)
         except PlanParseError as refused:  # PlanImportRefused is one too
             assert refused.message_vi.strip() and refused.message_en.strip()
             assert _counts() == before, "a refused import wrote rows"

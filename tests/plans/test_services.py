@@ -4,6 +4,7 @@ import dataclasses
 
 import pytest
 
+from ngvh.accounts.system import system_actor
 from ngvh.agencies.models import Agency, AgencyAlias
 from ngvh.plans.bundled import BUNDLED_PLAN, bundled_plan_bytes
 from ngvh.plans.models import Plan, Task, TaskAssignment
@@ -24,7 +25,7 @@ def _counts():
 @pytest.mark.django_db
 def test_import_seed_stores_18_tasks_with_leads_and_coordinators():
     # When the bundled plan is imported
-    result = plan_import(parsed=_parsed())
+    result = plan_import(user=system_actor(), parsed=_parsed())
     # Then the plan holds 18 tasks, each with exactly one current lead
     plan = result.plan
     assert result.created
@@ -43,7 +44,7 @@ def test_import_seed_stores_18_tasks_with_leads_and_coordinators():
 
 @pytest.mark.django_db
 def test_import_creates_agencies_once_with_canonical_names():
-    plan_import(parsed=_parsed())
+    plan_import(user=system_actor(), parsed=_parsed())
     names = set(Agency.objects.values_list("name", flat=True))
     assert "Sở Văn hóa và Thể thao" in names
     assert "Sở Thông tin và Truyền thông" in names
@@ -56,10 +57,10 @@ def test_import_creates_agencies_once_with_canonical_names():
 @pytest.mark.django_db
 def test_importing_the_same_document_twice_changes_nothing():
     # Given the plan imported once
-    first = plan_import(parsed=_parsed())
+    first = plan_import(user=system_actor(), parsed=_parsed())
     before = _counts()
     # When the same document is imported again
-    second = plan_import(parsed=_parsed())
+    second = plan_import(user=system_actor(), parsed=_parsed())
     # Then nothing changes
     assert second.unchanged and second.plan.pk == first.plan.pk
     assert _counts() == before
@@ -68,13 +69,13 @@ def test_importing_the_same_document_twice_changes_nothing():
 @pytest.mark.django_db
 def test_changed_document_is_refused_without_replace_and_nothing_is_written():
     # Given the plan imported once
-    plan_import(parsed=_parsed())
+    plan_import(user=system_actor(), parsed=_parsed())
     before = _counts()
     changed = _parsed()
     changed.tasks[0] = dataclasses.replace(changed.tasks[0], title="Nội dung đã sửa")
     # When a changed version is imported without --replace
     with pytest.raises(PlanImportRefused) as excinfo:
-        plan_import(parsed=changed)
+        plan_import(user=system_actor(), parsed=changed)
     # Then it is refused with a pointer to the amendment flow, in vi and en
     message = str(excinfo.value)
     assert "điều chỉnh" in message and "amendment" in message
@@ -84,10 +85,10 @@ def test_changed_document_is_refused_without_replace_and_nothing_is_written():
 
 @pytest.mark.django_db
 def test_changed_document_replaces_with_replace():
-    plan_import(parsed=_parsed())
+    plan_import(user=system_actor(), parsed=_parsed())
     changed = _parsed()
     changed.tasks[0] = dataclasses.replace(changed.tasks[0], title="Nội dung đã sửa")
-    result = plan_import(parsed=changed, replace=True)
+    result = plan_import(user=system_actor(), parsed=changed, replace=True)
     assert result.replaced
     assert Task.objects.get(code="I.1").title == "Nội dung đã sửa"
     assert Task.objects.count() == 18
@@ -95,13 +96,13 @@ def test_changed_document_replaces_with_replace():
 
 @pytest.mark.django_db
 def test_replace_is_refused_once_activities_point_at_tasks():
-    plan = plan_import(parsed=_parsed()).plan
+    plan = plan_import(user=system_actor(), parsed=_parsed()).plan
     activity = ActivityFactory(plan=plan, agency=Agency.objects.get(name="Sở Ngoại vụ"))
     activity.tasks.add(plan.tasks.get(code="I.1"))
     changed = _parsed()
     changed.tasks[0] = dataclasses.replace(changed.tasks[0], title="Nội dung đã sửa")
     with pytest.raises(PlanImportRefused):
-        plan_import(parsed=changed, replace=True)
+        plan_import(user=system_actor(), parsed=changed, replace=True)
     assert Task.objects.get(code="I.1").title != "Nội dung đã sửa"
 
 
@@ -112,7 +113,7 @@ def test_failure_half_way_leaves_nothing_written():
     broken.tasks.append(dataclasses.replace(broken.tasks[-1], code="IX.1", group="IX"))
     # When it is stored / Then it is refused with a message, not a KeyError
     with pytest.raises(PlanImportRefused) as refused:
-        plan_import(parsed=broken)
+        plan_import(user=system_actor(), parsed=broken)
     assert "IX.1" in refused.value.message_vi and "IX.1" in refused.value.message_en
     # And nothing is written
     assert _counts() == (0, 0, 0, 0)
@@ -129,7 +130,7 @@ def test_unreadable_document_writes_nothing():
 def test_abbreviations_of_the_recipients_list_become_aliases():
     # Spellings that only differ by "&", "-", case or tone placement share the name's key;
     # abbreviations do not, so they are stored as aliases of the agency.
-    plan_import(parsed=_parsed())
+    plan_import(user=system_actor(), parsed=_parsed())
     aliases = dict(AgencyAlias.objects.values_list("alias", "agency__name"))
     assert aliases["Ng.v"] == "Sở Ngoại vụ"
     assert aliases["VHTT"] == "Sở Văn hóa và Thể thao"

@@ -325,3 +325,46 @@ def test_leaders_cannot_propose_and_proposals_need_a_reason(sp):
         amendment_propose(user=sp.reporter_a, plan=sp.plan, action="add", title="x", reason="")
     with pytest.raises(ReportingError):
         amendment_propose(user=sp.reporter_a, plan=sp.plan, action="change", title="x", reason="y")
+
+
+# ---- steps recorded after the fact (the demo's past years) --------------------------------
+
+
+def test_steps_recorded_after_the_fact_carry_their_own_time_and_mail_no_one(sp, django_capture_on_commit_callbacks, mailoutbox):
+    from django.utils import timezone
+
+    from ngvh.outbox.models import OutboxMail
+
+    def at(day):
+        return timezone.make_aware(dt.datetime.combine(day, dt.time(9)))
+
+    # given a year opened, as of 01/09/2025
+    with django_capture_on_commit_callbacks(execute=True):
+        reporting_year_open(user=sp.coordinator, plan=sp.plan, year=2025, today=BEFORE, at=at(dt.date(2025, 9, 1)))
+        report = report_of(sp, sp.a)
+        # when A's report is saved, submitted, returned, submitted again and accepted, each on its day
+        lines = {line.id: LineInput(status="in_progress", progress=50) for line in report.lines.all()}
+        report = report_save(user=sp.reporter_a, report=report, version=report.version, difficulties="", recommendations="",
+                             lines=lines, at=at(dt.date(2025, 11, 1)), is_demo=True)
+        report = report_submit(user=sp.reporter_a, report=report, at=at(dt.date(2025, 11, 2)))
+        report = report_return(user=sp.coordinator, report=report, reason="Bổ sung số liệu", at=at(dt.date(2025, 11, 5)))
+        report = report_submit(user=sp.reporter_a, report=report, at=at(dt.date(2025, 11, 7)))
+        report = report_accept(user=sp.coordinator, report=report, at=at(dt.date(2025, 11, 12)))
+    # then every event and timestamp is that day's, the report is marked illustrative
+    days = [timezone.localtime(e.at).date().day for e in report.events.order_by("at", "id")]
+    assert days == [1, 1, 2, 5, 7, 12] and report.is_demo
+    assert report.first_submitted_at == at(dt.date(2025, 11, 2)) and report.submitted_at == at(dt.date(2025, 11, 7))
+    assert report.accepted_at == at(dt.date(2025, 11, 12))
+    # and the return, news long past, was mailed to no one
+    assert not OutboxMail.objects.exists() and mailoutbox == []
+
+
+def test_a_return_without_a_time_is_mailed_to_the_agency(sp, django_capture_on_commit_callbacks, mailoutbox):
+    # given A's submitted report
+    open_2025(sp)
+    report = report_submit(user=sp.reporter_a, report=fill(report_of(sp, sp.a), sp.reporter_a))
+    # when the coordinator returns it now
+    with django_capture_on_commit_callbacks(execute=True):
+        report_return(user=sp.coordinator, report=report, reason="Bổ sung số liệu")
+    # then the agency is told
+    assert [m.subject for m in mailoutbox if "2025" in m.subject]

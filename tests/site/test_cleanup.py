@@ -70,6 +70,19 @@ def test_plan_import_drafts_untouched_for_the_period_are_deleted_others_kept():
     assert cleanup_run().import_drafts == []
 
 
+def test_the_timer_deletes_drafts_as_the_system_actor():
+    from ngvh.accounts.system import system_actor
+
+    # given an old draft
+    old = ImportReviewFactory()
+    ImportReview.objects.filter(pk=old.pk).update(updated_at=NOW - dt.timedelta(days=31))
+    # when the daily clean-up runs as a command
+    call_command("cleanup", stdout=io.StringIO())
+    # then the deletion in the draft's history names the system actor
+    deleted = ImportReview.history.filter(id=old.pk, history_type="-").get()
+    assert deleted.history_user == system_actor()
+
+
 @pytest.fixture(params=["filesystem", "s3"])
 def any_storage(request):
     if request.param == "s3":

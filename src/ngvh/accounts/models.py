@@ -11,6 +11,9 @@ class Role(models.TextChoices):
     LEADER = "leader", _("Leader")
 
 
+SYSTEM_ACTOR_LABEL = _("System (command or timer)")
+
+
 class User(AbstractUser):
     """A civil servant: one agency, one role. Superusers are the system admins."""
 
@@ -20,6 +23,9 @@ class User(AbstractUser):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.REPORTER)
     is_demo = models.BooleanField(_("demo account"), default=False)
+    # The one row that stands for commands and timers (``accounts.system.system_actor``):
+    # inactive, with no usable password, so nobody can sign in as it.
+    is_system = models.BooleanField(_("system actor"), default=False, editable=False)
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:
@@ -27,13 +33,17 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         constraints = [
             models.CheckConstraint(condition=Q(role__in=[r.value for r in Role]), name="user_role_valid"),
+            models.UniqueConstraint(fields=["is_system"], condition=Q(is_system=True), name="one_system_actor"),
+            models.CheckConstraint(condition=Q(is_system=False) | Q(is_active=False), name="system_actor_inactive"),
         ]
 
     def __str__(self) -> str:
-        return self.full_name or self.username
+        return self.display_name if self.is_system else self.full_name or self.username
 
     @property
     def display_name(self) -> str:
+        if self.is_system:
+            return str(SYSTEM_ACTOR_LABEL)
         return self.full_name or self.get_full_name() or self.username
 
 

@@ -14,6 +14,15 @@ def is_signed_in(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
+def is_system(user) -> bool:
+    """The system actor (``accounts.system``): a command or a timer, never a person.
+
+    It is inactive, so it passes none of the role predicates below; a policy that lets
+    commands and timers act says so by asking this explicitly.
+    """
+    return bool(user is not None and getattr(user, "is_system", False) and user.pk)
+
+
 def is_admin(user) -> bool:
     return is_signed_in(user) and user.is_superuser
 
@@ -49,8 +58,8 @@ class UserPolicy:
 
     @staticmethod
     def can_edit(user, target) -> bool:
-        # Only a superuser may touch a superuser account.
-        return is_coordinator(user) and (user.is_superuser or not target.is_superuser)
+        # Only a superuser may touch a superuser account; nobody edits the system actor.
+        return is_coordinator(user) and not is_system(target) and (user.is_superuser or not target.is_superuser)
 
 
 class SecurityEventPolicy:

@@ -12,7 +12,8 @@ from .policies import SecurityEventPolicy, UserPolicy
 def user_list(*, user, q: str = "", agency_id: int | None = None, role: str = "", active: str = "") -> QuerySet[User]:
     if not UserPolicy.can_manage(user):
         raise Http404
-    qs = User.objects.select_related("agency").order_by("agency__name", "username")
+    # The system actor is no account to administer: it never appears here.
+    qs = User.objects.filter(is_system=False).select_related("agency").order_by("agency__name", "username")
     if q:
         qs = qs.filter(Q(username__icontains=q) | Q(full_name__icontains=q) | Q(email__icontains=q))
     if agency_id:
@@ -28,7 +29,7 @@ def user_get(*, user, pk: int) -> User:
     """A missing account and one the user may not manage give the same 404."""
     if not UserPolicy.can_manage(user):
         raise Http404
-    target = User.objects.select_related("agency").filter(pk=pk).first()
+    target = User.objects.select_related("agency").filter(pk=pk, is_system=False).first()
     if target is None:
         raise Http404
     return target

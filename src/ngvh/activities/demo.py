@@ -1,6 +1,9 @@
 """Illustrative activities for ``ngvh demo``: 2023–2026, across the plan's tasks and their
 lead agencies. Deterministic (no randomness) and idempotent: an activity already there
 (same plan, agency, title and start date) is not added again. Every row is ``is_demo``.
+
+Each is recorded through ``activity_create`` by its agency's author
+(``accounts.demo_authors``), as a reporter would record it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from django.db import transaction
 
 from .data import ActivityData
 from .models import Activity, ActivityKind, ActivityStatus
+from .services import activity_create
 
 YEARS = (2023, 2024, 2025, 2026)
 # (kind, title pattern, place, country, foreign participants share)
@@ -28,10 +32,9 @@ PATTERNS = [
 
 @transaction.atomic
 def load(*, plan, stdout=None) -> int:
+    from ngvh.accounts.demo_authors import demo_author
+    from ngvh.accounts.system import history_actor
     from ngvh.plans.models import AssignmentRole, TaskAssignment
-
-    from .rollup import Delta, Facts, rollup_apply
-    from .services import _fill, _relations
 
     # Every lead a task had, current or closed by a restructuring: each activity goes to
     # the agency that led the task on its start date, so after the 2025 merger the 2026
@@ -39,14 +42,14 @@ def load(*, plan, stdout=None) -> int:
     by_task: dict[int, list] = {}
     for assignment in (
         TaskAssignment.objects.filter(task__plan=plan, task__retired_on__isnull=True, role=AssignmentRole.LEAD)
-        .select_related("task")
+        .select_related("task", "agency")
         .order_by("task__order", "active_from", "id")
     ):
         by_task.setdefault(assignment.task_id, []).append(assignment)
     existing = set(Activity.objects.filter(plan=plan, is_demo=True).values_list("agency_id", "title", "start_date"))
     today = dt.date.today()
     created = 0
-    delta = Delta()
+    authors: dict[int, object] = {}
     for index, held in enumerate(by_task.values()):
         task = held[0].task
         for year in YEARS:
@@ -82,13 +85,17 @@ def load(*, plan, stdout=None) -> int:
                 outcome="Dữ liệu minh họa: kết quả giả định để trình diễn phần mềm.",
                 description="Hoạt động minh họa do lệnh ngvh demo tạo ra.",
             )
-            activity = Activity(plan=plan, is_demo=True)
-            _fill(activity, data)
-            activity.save()
-            _relations(activity, data)
-            delta.add(Facts.stored(activity))
+            if assignment.agency_id not in authors:
+                authors[assignment.agency_id] = demo_author(agency=assignment.agency)
+            author = authors[assignment.agency_id]
+            with history_actor(author):
+                # An activity of a task its agency has since handed on (the 2025 merger):
+                # the form asks the reporter to confirm it, and the reporter does.
+                activity_create(
+                    user=author, plan=plan, data=data, is_demo=True,
+                    confirm_unassigned=assignment.active_until is not None,
+                )
             created += 1
-    rollup_apply(delta)
     if stdout is not None:
         stdout.write(f"Hoạt động minh họa / illustrative activities: {created} mới / new")
     return created

@@ -87,15 +87,8 @@ def _require(allowed: bool) -> None:
 
 
 def _history_user(obj, user) -> None:
-    """Name the acting user on the history row even outside a request (commands)."""
-    if _is_account(user):
-        obj._history_user = user
-
-
-def _is_account(user) -> bool:
-    from ngvh.accounts.models import User
-
-    return isinstance(user, User) and user.is_authenticated
+    """Name the acting user (a coordinator, or the system actor) on the history row."""
+    obj._history_user = user
 
 
 def _clean_aliases(*, province: Province, agency: Agency | None, aliases: list[str]) -> list[tuple[str, str]]:
@@ -295,126 +288,35 @@ def restructuring_record(
     successor already holds the task, the stronger role is kept (lead over coordinating)
     so the one-current-lead rule always holds.
     """
-    # upward: a restructuring hands the predecessors' task assignments to the successors
-    from ngvh.plans.models import AssignmentRole, TaskAssignment
-
     _require(RestructuringEventPolicy.can_record(user))
     if effective_date is None:
         raise ValidationError({"effective_date": _("Enter the date from which the change applies.")})
     predecessors = list(Agency.objects.select_for_update().filter(pk__in=[a.pk for a in predecessors]).order_by("pk"))
     successors = list(successors or [])
     province = predecessors[0].province if predecessors else (successors[0].province if successors else None)
-
-    created_agencies: list[Agency] = []
-    for spec in new_successors or []:
-        if province is None:
-            break
-        created_agencies.append(
-            agency_create(
-                user=user, province=province, name=spec.name, kind=spec.kind, short_name=spec.short_name,
-                active_from=effective_date,
-            )
-        )
+    created_agencies = _create_successors(user=user, province=province, specs=new_successors or [], effective_date=effective_date)
     successors = successors + created_agencies
     _check_shape(kind, predecessors, successors)
-    eff = effective_date
-    until = _day_before(eff)
-
-    for agency in predecessors:
-        if agency.active_until is not None and agency.active_until < eff:
-            raise ValidationError(
-                {"predecessors": _("%(agency)s already ceased on %(date)s.") % {"agency": agency.name, "date": f"{agency.active_until:%d/%m/%Y}"}}
-            )
-        if agency.active_from is not None and agency.active_from > until:
-            raise ValidationError(
-                {"effective_date": _("%(agency)s only started on %(date)s: the change must come after that.") % {"agency": agency.name, "date": f"{agency.active_from:%d/%m/%Y}"}}
-            )
-    for agency in successors:
-        if agency.active_until is not None and agency.active_until < eff:
-            raise ValidationError(
-                {"successors": _("%(agency)s ceased on %(date)s and cannot take over tasks.") % {"agency": agency.name, "date": f"{agency.active_until:%d/%m/%Y}"}}
-            )
-
-    current = list(
-        TaskAssignment.objects.select_for_update()
-        .filter(agency__in=predecessors, active_until__isnull=True)
-        .select_related("task", "agency")
-        .order_by("task_id", "order", "id")
-    )
-    # Leads first: a successor that receives a lead and a coordinating role on one task
-    # from two predecessors ends up lead, never both.
-    current.sort(key=lambda a: (a.role != AssignmentRole.LEAD, a.task_id, a.order, a.id))
-
+    until = _day_before(effective_date)
+    _check_agencies_in_force(predecessors, successors, effective_date)
+    current = _current_assignments(predecessors)
     choices: dict[int, int] = {}
     if kind == RestructuringKind.SPLIT:
-        successor_ids = {a.pk for a in successors}
-        # A choice names an agency by id, or a new successor (created above) by its name.
-        created_by_key = {a.name_key: a.pk for a in created_agencies}
-        choices = {
-            int(k): (created_by_key.get(agency_key(v), 0) if isinstance(v, str) and not v.isdigit() else int(v))
-            for k, v in (task_choices or {}).items()
-        }
-        missing = sorted({a.task.code for a in current if choices.get(a.task_id) not in successor_ids})
-        if missing:
-            raise ValidationError(
-                {"task_choices": _("Choose which successor takes each task: %(tasks)s.") % {"tasks": ", ".join(missing)}}
-            )
-    by_id = {a.pk: a for a in successors}
+        choices = _split_choices(task_choices or {}, current=current, successors=successors, created_agencies=created_agencies)
+    _check_assignments_started(current, until)
 
-    for a in current:
-        if a.active_from is not None and a.active_from > until:
-            raise ValidationError(
-                {"effective_date": _("Task %(task)s only passed to %(agency)s on %(date)s: the change must come after that.")
-                 % {"task": a.task.code, "agency": a.agency.name, "date": f"{a.active_from:%d/%m/%Y}"}}
-            )
-
-    closed: list[dict] = []
-    created: list[int] = []
-    for a in current:
-        target = by_id[choices[a.task_id]] if kind == RestructuringKind.SPLIT else successors[0]
-        a.active_until = until
-        _history_user(a, user)
-        a.save(update_fields=["active_until"])
-        closed.append({"id": a.pk, "before": None, "after": until.isoformat()})
-        held = list(
-            TaskAssignment.objects.select_for_update().filter(task_id=a.task_id, agency=target, active_until__isnull=True)
-        )
-        roles = {h.role: h for h in held}
-        if a.role in roles:
-            continue
-        if a.role == AssignmentRole.COORDINATOR and AssignmentRole.LEAD in roles:
-            continue
-        if a.role == AssignmentRole.LEAD and AssignmentRole.COORDINATOR in roles:
-            weaker = roles[AssignmentRole.COORDINATOR]
-            weaker.active_until = until
-            _history_user(weaker, user)
-            weaker.save(update_fields=["active_until"])
-            closed.append({"id": weaker.pk, "before": None, "after": until.isoformat()})
-        new = TaskAssignment(task_id=a.task_id, agency=target, role=a.role, order=a.order, active_from=eff, origin=a)
-        _history_user(new, user)
-        new.save()
-        created.append(new.pk)
-
-    agency_changes = []
-    for agency in predecessors:
-        before = agency.active_until
-        if before is None or before > until:
-            agency.active_until = until
-            _history_user(agency, user)
-            agency.save(update_fields=["active_until"])
-            agency_changes.append(
-                {"id": agency.pk, "field": "active_until", "before": before.isoformat() if before else None, "after": until.isoformat()}
-            )
+    closed, created = _hand_over_all(current, kind=kind, successors=successors, choices=choices, effective_date=effective_date, user=user)
+    agency_changes = _close_predecessors(predecessors, until=until, user=user)
 
     event = RestructuringEvent.objects.create(
         province=province,
         kind=kind,
-        effective_date=eff,
+        effective_date=effective_date,
         task_choices={str(k): v for k, v in choices.items()},
         decision=nfc(decision),
         note=note.strip(),
         source=source,
-        recorded_by=user if _is_account(user) else None,
+        recorded_by=user,
         changes={
             "closed": closed,
             "created": created,
@@ -431,8 +333,164 @@ def restructuring_record(
     return event
 
 
+def _create_successors(*, user, province: Province | None, specs: list[NewAgency], effective_date: dt.date) -> list[Agency]:
+    """The successors the restructuring forms, in force from its effective date."""
+    if province is None:
+        return []
+    return [
+        agency_create(
+            user=user, province=province, name=spec.name, kind=spec.kind, short_name=spec.short_name,
+            active_from=effective_date,
+        )
+        for spec in specs
+    ]
+
+
+def _check_agencies_in_force(predecessors: list[Agency], successors: list[Agency], effective_date: dt.date) -> None:
+    """Predecessors still in force on the day before, successors still in force on the day."""
+    until = _day_before(effective_date)
+    for agency in predecessors:
+        if agency.active_until is not None and agency.active_until < effective_date:
+            raise ValidationError(
+                {"predecessors": _("%(agency)s already ceased on %(date)s.") % {"agency": agency.name, "date": f"{agency.active_until:%d/%m/%Y}"}}
+            )
+        if agency.active_from is not None and agency.active_from > until:
+            raise ValidationError(
+                {"effective_date": _("%(agency)s only started on %(date)s: the change must come after that.") % {"agency": agency.name, "date": f"{agency.active_from:%d/%m/%Y}"}}
+            )
+    for agency in successors:
+        if agency.active_until is not None and agency.active_until < effective_date:
+            raise ValidationError(
+                {"successors": _("%(agency)s ceased on %(date)s and cannot take over tasks.") % {"agency": agency.name, "date": f"{agency.active_until:%d/%m/%Y}"}}
+            )
+
+
+def _current_assignments(predecessors: list[Agency]) -> list:
+    """The predecessors' current assignments, locked, leads first.
+
+    Leads first: a successor that receives a lead and a coordinating role on one task
+    from two predecessors ends up lead, never both.
+    """
+    # upward: a restructuring hands the predecessors' task assignments to the successors
+    from ngvh.plans.models import AssignmentRole, TaskAssignment
+
+    current = list(
+        TaskAssignment.objects.select_for_update()
+        .filter(agency__in=predecessors, active_until__isnull=True)
+        .select_related("task", "agency")
+        .order_by("task_id", "order", "id")
+    )
+    current.sort(key=lambda a: (a.role != AssignmentRole.LEAD, a.task_id, a.order, a.id))
+    return current
+
+
+def _split_choices(
+    task_choices: dict[int, int | str], *, current: list, successors: list[Agency], created_agencies: list[Agency]
+) -> dict[int, int]:
+    """``{task_id: successor_id}`` of a split; every task held must go to a successor.
+
+    A choice names an agency by id, or a new successor (created above) by its name.
+    """
+    successor_ids = {a.pk for a in successors}
+    created_by_key = {a.name_key: a.pk for a in created_agencies}
+    choices = {
+        int(k): (created_by_key.get(agency_key(v), 0) if isinstance(v, str) and not v.isdigit() else int(v))
+        for k, v in task_choices.items()
+    }
+    missing = sorted({a.task.code for a in current if choices.get(a.task_id) not in successor_ids})
+    if missing:
+        raise ValidationError(
+            {"task_choices": _("Choose which successor takes each task: %(tasks)s.") % {"tasks": ", ".join(missing)}}
+        )
+    return choices
+
+
+def _check_assignments_started(current: list, until: dt.date) -> None:
+    """No assignment may be closed before it started."""
+    for a in current:
+        if a.active_from is not None and a.active_from > until:
+            raise ValidationError(
+                {"effective_date": _("Task %(task)s only passed to %(agency)s on %(date)s: the change must come after that.")
+                 % {"task": a.task.code, "agency": a.agency.name, "date": f"{a.active_from:%d/%m/%Y}"}}
+            )
+
+
+def _hand_over_all(
+    current: list, *, kind: str, successors: list[Agency], choices: dict[int, int], effective_date: dt.date, user
+) -> tuple[list[dict], list[int]]:
+    """Hand each current assignment to its successor (a split's by the choices); the
+    assignments closed and opened, for the event's undo record."""
+    by_id = {a.pk: a for a in successors}
+    closed: list[dict] = []
+    created: list[int] = []
+    for a in current:
+        target = by_id[choices[a.task_id]] if kind == RestructuringKind.SPLIT else successors[0]
+        _hand_over(a, target=target, effective_date=effective_date, user=user, closed=closed, created=created)
+    return closed, created
+
+
+def _close(assignment, *, until: dt.date, user, closed: list[dict]) -> None:
+    assignment.active_until = until
+    _history_user(assignment, user)
+    assignment.save(update_fields=["active_until"])
+    closed.append({"id": assignment.pk, "before": None, "after": until.isoformat()})
+
+
+def _hand_over(assignment, *, target: Agency, effective_date: dt.date, user, closed: list[dict], created: list[int]) -> None:
+    """Close ``assignment`` the day before and reopen it for ``target``, keeping the stronger role.
+
+    Appends what it changed to ``closed`` and ``created`` (the event's undo record).
+    """
+    # upward: a restructuring hands the predecessors' task assignments to the successors
+    from ngvh.plans.models import AssignmentRole, TaskAssignment
+
+    until = _day_before(effective_date)
+    _close(assignment, until=until, user=user, closed=closed)
+    held = list(
+        TaskAssignment.objects.select_for_update().filter(task_id=assignment.task_id, agency=target, active_until__isnull=True)
+    )
+    roles = {h.role: h for h in held}
+    if assignment.role in roles:
+        return
+    if assignment.role == AssignmentRole.COORDINATOR and AssignmentRole.LEAD in roles:
+        return
+    if assignment.role == AssignmentRole.LEAD and AssignmentRole.COORDINATOR in roles:
+        _close(roles[AssignmentRole.COORDINATOR], until=until, user=user, closed=closed)
+    new = TaskAssignment(
+        task_id=assignment.task_id, agency=target, role=assignment.role, order=assignment.order,
+        active_from=effective_date, origin=assignment,
+    )
+    _history_user(new, user)
+    new.save()
+    created.append(new.pk)
+
+
+def _close_predecessors(predecessors: list[Agency], *, until: dt.date, user) -> list[dict]:
+    """End the predecessors the day before (unless they end earlier already); what changed."""
+    changes = []
+    for agency in predecessors:
+        before = agency.active_until
+        if before is None or before > until:
+            agency.active_until = until
+            _history_user(agency, user)
+            agency.save(update_fields=["active_until"])
+            changes.append(
+                {"id": agency.pk, "field": "active_until", "before": before.isoformat() if before else None, "after": until.isoformat()}
+            )
+    return changes
+
+
 class UndoRefused(ValidationError):
     pass
+
+
+@dataclass
+class _Recorded:
+    """What an event changed, as it stands now (rows locked)."""
+
+    created: dict
+    closed: dict
+    agencies: dict
 
 
 @transaction.atomic
@@ -442,66 +500,16 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
     A later restructuring that moved the same tasks on, or an edit of the dates since,
     would be silently lost by a blind undo; the coordinator undoes the later one first.
     """
-    # upward: undoing a restructuring puts its task assignments back
-    from ngvh.plans.models import TaskAssignment
-
     event = RestructuringEvent.objects.select_for_update().get(pk=event.pk)
     _require(RestructuringEventPolicy.can_undo(user, event))
     changes = event.changes or {}
-    created = {a.pk: a for a in TaskAssignment.objects.select_for_update().filter(pk__in=changes.get("created", []))}
-    closed = {a.pk: a for a in TaskAssignment.objects.select_for_update().filter(pk__in=[c["id"] for c in changes.get("closed", [])])}
-    agencies = {a.pk: a for a in Agency.objects.select_for_update().filter(pk__in=[c["id"] for c in changes.get("agencies", [])])}
-
-    moved_on = TaskAssignment.objects.filter(origin_id__in=list(created)).exists()
-    changed_since = (
-        len(created) != len(changes.get("created", []))
-        or any(a.active_until is not None for a in created.values())
-        or any(
-            closed.get(c["id"]) is None or closed[c["id"]].active_until != dt.date.fromisoformat(c["after"])
-            for c in changes.get("closed", [])
-        )
-        or any(
-            agencies.get(c["id"]) is None or getattr(agencies[c["id"]], c["field"]) != _date_or_none(c["after"])
-            for c in changes.get("agencies", [])
-        )
-    )
-    if moved_on or changed_since:
-        created_ids = set(created)
-        blocking = [
-            e
-            for e in RestructuringEvent.objects.filter(undone_at__isnull=True, effective_date__gte=event.effective_date).exclude(pk=event.pk)
-            if created_ids & {c["id"] for c in (e.changes or {}).get("closed", [])}
-        ]
-        names = ", ".join(f"{e.get_kind_display()} {e.effective_date:%d/%m/%Y}" for e in blocking)
-        raise UndoRefused(
-            _("This restructuring cannot be undone: later changes build on it%(later)s. Undo those first.")
-            % {"later": f" ({names})" if names else ""}
-        )
-
-    for a in created.values():
-        a.delete()
-    for c in changes.get("closed", []):
-        a = closed[c["id"]]
-        a.active_until = _date_or_none(c["before"])
-        _history_user(a, user)
-        a.save(update_fields=["active_until"])
-    for c in changes.get("agencies", []):
-        agency = agencies[c["id"]]
-        setattr(agency, c["field"], _date_or_none(c["before"]))
-        _history_user(agency, user)
-        agency.save(update_fields=[c["field"]])
-    kept = []
-    for agency in Agency.objects.filter(pk__in=changes.get("created_agencies", [])):
-        # An agency the event created goes too, unless someone has since used it
-        # (an account, an activity): then it stays, and the coordinator decides.
-        try:
-            with transaction.atomic():
-                event.successors.remove(agency)
-                agency.delete()
-        except (ProtectedError, IntegrityError):
-            kept.append(agency.pk)
+    recorded = _recorded_rows(changes)
+    if _moved_on(recorded) or _changed_since(changes, recorded):
+        raise _undo_refusal(event, recorded)
+    _put_back(changes, recorded, user=user)
+    kept = _remove_created_agencies(event, changes.get("created_agencies", []))
     event.undone_at = timezone.now()
-    event.undone_by = user if _is_account(user) else None
+    event.undone_by = user
     event.changes = {**changes, "kept_agencies": kept}
     event.save(update_fields=["undone_at", "undone_by", "changes"])
     # upward: undoing a restructuring changes who reports, so the figures' version moves
@@ -511,26 +519,95 @@ def restructuring_undo(*, user, event: RestructuringEvent) -> RestructuringEvent
     return event
 
 
+def _recorded_rows(changes: dict) -> _Recorded:
+    # upward: undoing a restructuring puts its task assignments back
+    from ngvh.plans.models import TaskAssignment
+
+    locked = TaskAssignment.objects.select_for_update()
+    return _Recorded(
+        created={a.pk: a for a in locked.filter(pk__in=changes.get("created", []))},
+        closed={a.pk: a for a in locked.filter(pk__in=[c["id"] for c in changes.get("closed", [])])},
+        agencies={a.pk: a for a in Agency.objects.select_for_update().filter(pk__in=[c["id"] for c in changes.get("agencies", [])])},
+    )
+
+
+def _moved_on(recorded: _Recorded) -> bool:
+    """A later restructuring passed on an assignment this one opened."""
+    # upward: undoing a restructuring puts its task assignments back
+    from ngvh.plans.models import TaskAssignment
+
+    return TaskAssignment.objects.filter(origin_id__in=list(recorded.created)).exists()
+
+
+def _changed_since(changes: dict, recorded: _Recorded) -> bool:
+    """A row the event wrote is gone or no longer holds what the event wrote."""
+    return (
+        len(recorded.created) != len(changes.get("created", []))
+        or any(a.active_until is not None for a in recorded.created.values())
+        or any(
+            recorded.closed.get(c["id"]) is None or recorded.closed[c["id"]].active_until != dt.date.fromisoformat(c["after"])
+            for c in changes.get("closed", [])
+        )
+        or any(
+            recorded.agencies.get(c["id"]) is None or getattr(recorded.agencies[c["id"]], c["field"]) != _date_or_none(c["after"])
+            for c in changes.get("agencies", [])
+        )
+    )
+
+
+def _undo_refusal(event: RestructuringEvent, recorded: _Recorded) -> UndoRefused:
+    """The refusal, naming the later restructurings that closed what this one opened."""
+    created_ids = set(recorded.created)
+    blocking = [
+        e
+        for e in RestructuringEvent.objects.filter(undone_at__isnull=True, effective_date__gte=event.effective_date).exclude(pk=event.pk)
+        if created_ids & {c["id"] for c in (e.changes or {}).get("closed", [])}
+    ]
+    names = ", ".join(f"{e.get_kind_display()} {e.effective_date:%d/%m/%Y}" for e in blocking)
+    return UndoRefused(
+        _("This restructuring cannot be undone: later changes build on it%(later)s. Undo those first.")
+        % {"later": f" ({names})" if names else ""}
+    )
+
+
+def _put_back(changes: dict, recorded: _Recorded, *, user) -> None:
+    """Delete the assignments the event opened, reopen those it closed, restore the agencies' dates."""
+    for a in recorded.created.values():
+        a.delete()
+    for c in changes.get("closed", []):
+        a = recorded.closed[c["id"]]
+        a.active_until = _date_or_none(c["before"])
+        _history_user(a, user)
+        a.save(update_fields=["active_until"])
+    for c in changes.get("agencies", []):
+        agency = recorded.agencies[c["id"]]
+        setattr(agency, c["field"], _date_or_none(c["before"]))
+        _history_user(agency, user)
+        agency.save(update_fields=[c["field"]])
+
+
+def _remove_created_agencies(event: RestructuringEvent, agency_ids: list[int]) -> list[int]:
+    """Delete the agencies the event created; return those kept because something uses them.
+
+    An agency someone has since used (an account, an activity) stays, and the coordinator
+    decides.
+    """
+    kept = []
+    for agency in Agency.objects.filter(pk__in=agency_ids):
+        try:
+            with transaction.atomic():
+                event.successors.remove(agency)
+                agency.delete()
+        except (ProtectedError, IntegrityError):
+            kept.append(agency.pk)
+    return kept
+
+
 def _date_or_none(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
 # ---- restructuring files ----------------------------------------------------------------
-
-
-class CommandLineOperator:
-    """The operator running ``ngvh agencies apply-restructuring`` on the server.
-
-    Shell access to the server already means full control, so the command acts with the
-    coordinator's rights; it is never a web user and is recorded as no user.
-    """
-
-    is_authenticated = True
-    is_active = True
-    is_superuser = True
-    role = "coordinator"
-    agency_id = None
-    pk = None
 
 
 @dataclass(frozen=True)
@@ -553,29 +630,65 @@ def restructuring_file_apply(*, user, parsed, source: str = "", include_unverifi
     An event already applied (same kind, date and predecessors) is skipped, so the file
     can be run twice.
     """
+    _require(RestructuringEventPolicy.can_record(user))
+    province = _file_province(parsed)
+    wanted = [e for e in parsed.events if e.verified or include_unverified]
+    skipped = [_describe(e) for e in parsed.events if e not in wanted]
+    find = _AgencyFinder(province)
+    _check_file(wanted, find)
+
+    applied: list[RestructuringEvent] = []
+    already: list[str] = []
+    for planned in wanted:
+        predecessors = [find(n) for n in planned.predecessors]
+        if _already_applied(planned, predecessors):
+            already.append(_describe(planned))
+            continue
+        successors, new = _file_successors(planned, find)
+        choices = _file_task_choices(planned, province, find)
+        event = restructuring_record(
+            user=user, kind=planned.kind, effective_date=planned.effective_date, predecessors=predecessors,
+            successors=successors, new_successors=new, decision=planned.decision, note=planned.note, source=source,
+            task_choices=choices or None,
+        )
+        applied.append(event)
+    return FileApplyResult(applied=applied, already=already, skipped_unverified=skipped)
+
+
+def _file_province(parsed) -> Province:
     from django.utils.text import slugify
 
     from ngvh.core.text import ascii_key
 
     from .restructuring_file import RestructuringFileError
 
-    _require(RestructuringEventPolicy.can_record(user))
     province = Province.objects.filter(code=slugify(ascii_key(nfc(parsed.province)))).first()
     if province is None:
         raise RestructuringFileError(
             message_vi=f"Chưa có tỉnh/thành phố \"{parsed.province}\" trong hệ thống: hãy nhập kế hoạch trước.",
             message_en=f"Province \"{parsed.province}\" is not in the system yet: import its plan first.",
         )
-    wanted = [e for e in parsed.events if e.verified or include_unverified]
-    skipped = [_describe(e) for e in parsed.events if e not in wanted]
+    return province
 
-    def find(name: str) -> Agency | None:
+
+class _AgencyFinder:
+    """An agency of the province by its name or one of its aliases, or None."""
+
+    def __init__(self, province: Province):
+        self.province = province
+
+    def __call__(self, name: str) -> Agency | None:
         key = agency_key(name)
-        agency = Agency.objects.filter(province=province, name_key=key).first()
+        agency = Agency.objects.filter(province=self.province, name_key=key).first()
         if agency is None:
-            alias = AgencyAlias.objects.filter(province=province, key=key).select_related("agency").first()
+            alias = AgencyAlias.objects.filter(province=self.province, key=key).select_related("agency").first()
             agency = alias.agency if alias else None
         return agency
+
+
+def _check_file(wanted: list, find: _AgencyFinder) -> None:
+    """Refuse the whole file on one unknown agency or one undated event."""
+    from .restructuring_file import RestructuringFileError
 
     unknown: list[str] = []
     undated: list[str] = []
@@ -596,40 +709,39 @@ def restructuring_file_apply(*, user, parsed, source: str = "", include_unverifi
             message_en="File not applied: no effective date for " + "; ".join(undated) + ". Write the date in the file.",
         )
 
-    applied: list[RestructuringEvent] = []
-    already: list[str] = []
-    for planned in wanted:
-        predecessors = [find(n) for n in planned.predecessors]
-        existing = RestructuringEvent.objects.filter(
-            undone_at__isnull=True, kind=planned.kind, effective_date=planned.effective_date,
-            predecessors__in=predecessors,
-        ).distinct()
-        if any(set(e.predecessors.all()) == set(predecessors) for e in existing):
-            already.append(_describe(planned))
-            continue
-        successors, new = [], []
-        for s in planned.successors:
-            found = find(s.name)
-            if found is not None:
-                successors.append(found)
-            else:
-                new.append(NewAgency(name=s.name, kind=s.kind, short_name=s.short_name))
-        choices: dict[int, int] = {}
-        if planned.task_choices:
-            # A split in a file shares tasks between successors that already exist.
-            # upward: a split in a restructuring file shares out tasks of the plans
-            from ngvh.plans.models import Task
 
-            tasks = dict(Task.objects.filter(plan__province=province, code__in=list(planned.task_choices)).values_list("code", "pk"))
-            for code, target in planned.task_choices.items():
-                agency = find(target)
-                if code in tasks and agency is not None:
-                    choices[tasks[code]] = agency.pk
-        event = restructuring_record(
-            user=user, kind=planned.kind, effective_date=planned.effective_date, predecessors=predecessors,
-            successors=successors, new_successors=new, decision=planned.decision, note=planned.note, source=source,
-            task_choices=choices or None,
-        )
-        applied.append(event)
-    return FileApplyResult(applied=applied, already=already, skipped_unverified=skipped)
+def _already_applied(planned, predecessors: list[Agency]) -> bool:
+    """The same kind of change, on the same date, of the same predecessors, not undone."""
+    existing = RestructuringEvent.objects.filter(
+        undone_at__isnull=True, kind=planned.kind, effective_date=planned.effective_date,
+        predecessors__in=predecessors,
+    ).distinct()
+    return any(set(e.predecessors.all()) == set(predecessors) for e in existing)
 
+
+def _file_successors(planned, find: _AgencyFinder) -> tuple[list[Agency], list[NewAgency]]:
+    """The successors the file names: those known, and those it forms."""
+    successors, new = [], []
+    for s in planned.successors:
+        found = find(s.name)
+        if found is not None:
+            successors.append(found)
+        else:
+            new.append(NewAgency(name=s.name, kind=s.kind, short_name=s.short_name))
+    return successors, new
+
+
+def _file_task_choices(planned, province: Province, find: _AgencyFinder) -> dict[int, int]:
+    """A split in a file shares tasks (by code) between successors that already exist."""
+    if not planned.task_choices:
+        return {}
+    # upward: a split in a restructuring file shares out tasks of the plans
+    from ngvh.plans.models import Task
+
+    tasks = dict(Task.objects.filter(plan__province=province, code__in=list(planned.task_choices)).values_list("code", "pk"))
+    choices: dict[int, int] = {}
+    for code, target in planned.task_choices.items():
+        agency = find(target)
+        if code in tasks and agency is not None:
+            choices[tasks[code]] = agency.pk
+    return choices

@@ -145,6 +145,7 @@ def target(value: float, limit: float, *, at_most: bool = True) -> dict:
 def seed_import(ctx: Context) -> dict:
     """Parse the bundled Hải Phòng document and store it, as ``ngvh demo`` does; rolled back."""
     parse_bytes = need_module("ngvh.plans.parser", "parse_bytes")
+    from ngvh.accounts.system import system_actor
     from ngvh.plans.bundled import BUNDLED_PLAN, bundled_plan_bytes
     from ngvh.plans.services import plan_import, vocabulary_for
 
@@ -157,7 +158,7 @@ def seed_import(ctx: Context) -> dict:
     try:
         with transaction.atomic():
             parsed = parse_bytes(data, BUNDLED_PLAN, vocabulary=vocabulary_for(parsed.place))
-            result = plan_import(parsed=parsed, source_name=BUNDLED_PLAN, source_bytes=data)
+            result = plan_import(user=system_actor(), parsed=parsed, source_name=BUNDLED_PLAN, source_bytes=data)
             tasks = result.plan.tasks.count()
             raise _Rollback
     except _Rollback:

@@ -13,10 +13,13 @@ def bundled_plan_bytes() -> bytes:
 
 
 def load_bundled_plan():
+    """Imported by the system actor: the product ships it, no person chose it."""
+    from ngvh.accounts.system import system_actor
+
     from .parser import parse_bytes
     from .services import plan_import, vocabulary_for
 
     data = bundled_plan_bytes()
     parsed = parse_bytes(data, BUNDLED_PLAN)
     parsed = parse_bytes(data, BUNDLED_PLAN, vocabulary=vocabulary_for(parsed.place))
-    return plan_import(parsed=parsed, source_name=BUNDLED_PLAN, source_bytes=data).plan
+    return plan_import(user=system_actor(), parsed=parsed, source_name=BUNDLED_PLAN, source_bytes=data).plan

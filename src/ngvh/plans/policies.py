@@ -1,4 +1,4 @@
-from ngvh.accounts.policies import is_coordinator, is_signed_in
+from ngvh.accounts.policies import is_coordinator, is_signed_in, is_system
 
 
 class PlanPolicy:
@@ -10,7 +10,8 @@ class PlanPolicy:
 
     @staticmethod
     def can_import(user) -> bool:
-        return is_coordinator(user)
+        # The system actor: ``ngvh plan import`` and the bundled plan a new install loads.
+        return is_coordinator(user) or is_system(user)
 
     @staticmethod
     def can_edit_settings(user, plan) -> bool:

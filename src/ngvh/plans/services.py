@@ -18,6 +18,7 @@ from ngvh.core.text import agency_key, nfc, search_key
 
 from .models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup
 from .parsed import ParsedPlan, PlanParseError
+from .policies import PlanPolicy
 
 
 class PlanImportRefused(PlanParseError):
@@ -59,12 +60,13 @@ def vocabulary_for(province_name: str):
 
 
 @transaction.atomic
-def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_name: str = "", source_bytes: bytes = b"") -> ImportResult:
+def plan_import(*, parsed: ParsedPlan, user, replace: bool = False, source_name: str = "", source_bytes: bytes = b"") -> ImportResult:
     """Store a parsed plan. Same document twice: nothing changes. Changed document: refused
-    unless ``replace`` (amendments go through the amendment flow instead)."""
-    from ngvh.accounts.policies import is_coordinator
+    unless ``replace`` (amendments go through the amendment flow instead).
 
-    if user is not None and not is_coordinator(user):
+    ``user`` is a coordinator (the review page) or the system actor (``ngvh plan import``,
+    the bundled plan)."""
+    if not PlanPolicy.can_import(user):
         raise PermissionError("only coordinators import plans")
     _check_storable(parsed)
     province = province_get_or_create(name=parsed.place or "—")
@@ -105,7 +107,7 @@ def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_
     plan.content_sha256 = digest
     plan.source_name = source_name
     plan.source_sha256 = hashlib.sha256(source_bytes).hexdigest() if source_bytes else ""
-    plan.imported_by = user if user is not None and user.is_authenticated else None
+    plan.imported_by = user
     plan.save()
 
     by_key = plan_agencies_ensure(province=province, parsed=parsed)

@@ -12,6 +12,7 @@ from ngvh.accounts.policies import (
     is_coordinator,
     is_reporter,
     is_signed_in,
+    is_system,
     reads_everything,
 )
 
@@ -25,7 +26,13 @@ class ReportingYearPolicy:
 
     @staticmethod
     def can_open(user, plan=None) -> bool:
-        return is_coordinator(user)
+        # The system actor too: ``ngvh report open`` on the server.
+        return is_coordinator(user) or is_system(user)
+
+    @staticmethod
+    def can_send_due_reminders(user) -> bool:
+        """The scheduled reminders are the daily timer's alone; a person reminds one agency."""
+        return is_system(user)
 
     @staticmethod
     def can_view_rates(user, reporting_year=None) -> bool:

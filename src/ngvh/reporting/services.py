@@ -3,6 +3,10 @@
 Each transition checks the policy, checks the state, changes the report, bumps its
 version (optimistic locking), records a :class:`ReportEvent` with the acting user and
 time, and sends mail only once the transaction has committed.
+
+The transitions take an optional ``at``: the time the step happened, when it is recorded
+after the fact (``ngvh demo`` writes four years of history). A step recorded after the
+fact mails no one: the news is old. Without ``at`` the time is now.
 """
 
 from __future__ import annotations
@@ -151,9 +155,8 @@ def _now() -> dt.datetime:
 
 
 def _event(report: AnnualReport, kind: str, user, *, from_status: str = "", reason: str = "", data=None, at=None) -> ReportEvent:
-    actor = user if user is not None and getattr(user, "is_authenticated", False) else None
     return ReportEvent.objects.create(
-        report=report, kind=kind, actor=actor, at=at or _now(), from_status=from_status,
+        report=report, kind=kind, actor=user, at=at or _now(), from_status=from_status,
         to_status=report.status, reason=reason, data=data or {},
     )
 
@@ -172,15 +175,17 @@ def reporting_year_freeze(*, reporting_year: ReportingYear, today: dt.date | Non
 
 
 @transaction.atomic
-def reporting_year_open(*, user, plan: Plan, year: int, today: dt.date | None = None) -> OpenResult:
+def reporting_year_open(
+    *, user, plan: Plan, year: int, today: dt.date | None = None, at: dt.datetime | None = None
+) -> OpenResult:
     """Open (or reopen) year Y: one report per expected agency, one line per task held.
 
     Reopening never duplicates: it adds reports and lines for assignments that appeared
     since, and leaves everything else alone. After the deadline the expected count is
     frozen first, so agencies added late do not move the year's rates.
-    ``user=None`` is the command line, run by the system operator.
+    ``user`` is a coordinator, or the system actor for ``ngvh report open``.
     """
-    if user is not None and not ReportingYearPolicy.can_open(user, plan):
+    if not ReportingYearPolicy.can_open(user, plan):
         raise PermissionDenied
     today = today or timezone.localdate()
     deadline, cutoff_start, cutoff_end = year_dates(plan, year)
@@ -191,7 +196,7 @@ def reporting_year_open(*, user, plan: Plan, year: int, today: dt.date | None = 
             "deadline": deadline,
             "cutoff_start": cutoff_start,
             "cutoff_end": cutoff_end,
-            "opened_by": user if user is not None and user.is_authenticated else None,
+            "opened_by": user,
         },
     )
     if not created:
@@ -210,7 +215,7 @@ def reporting_year_open(*, user, plan: Plan, year: int, today: dt.date | None = 
         report = reports.get(agency_id)
         if report is None:
             report = AnnualReport.objects.create(reporting_year=ry, agency_id=agency_id, is_expected=counted)
-            _event(report, ReportEventKind.CREATED, user)
+            _event(report, ReportEventKind.CREATED, user, at=at)
             result.reports_created += 1
         for task_id, role in held.items():
             if (report.id, task_id) in existing_lines:
@@ -271,8 +276,13 @@ def report_save(
     recommendations: str,
     lines: dict[int, LineInput],
     planned: list[PlannedInput] | None = None,
+    at: dt.datetime | None = None,
+    is_demo: bool = False,
 ) -> AnnualReport:
-    """Save the agency's draft. A stale ``version`` is refused: nothing is overwritten."""
+    """Save the agency's draft. A stale ``version`` is refused: nothing is overwritten.
+
+    ``is_demo`` marks the report as illustrative (``ngvh demo``); a later save never unmarks it.
+    """
     from ngvh.activities.models import Activity
 
     report = _locked(report)
@@ -305,8 +315,9 @@ def report_save(
         line.activities.set([a for a in data.activity_ids if a in allowed])
     if planned is not None:
         _save_planned(report, planned)
-    _bump(report, "difficulties", "recommendations")
-    _event(report, ReportEventKind.SAVED, user, from_status=report.status)
+    report.is_demo = report.is_demo or is_demo
+    _bump(report, "difficulties", "recommendations", "is_demo")
+    _event(report, ReportEventKind.SAVED, user, from_status=report.status, at=at)
     return report
 
 
@@ -332,7 +343,7 @@ def _save_planned(report: AnnualReport, planned: list[PlannedInput]) -> None:
 
 
 @transaction.atomic
-def report_submit(*, user, report: AnnualReport, version: int | None = None) -> AnnualReport:
+def report_submit(*, user, report: AnnualReport, version: int | None = None, at: dt.datetime | None = None) -> AnnualReport:
     """Send the report to Sở Ngoại vụ; the agency can no longer change it."""
     report = _locked(report)
     if not ReportPolicy.can_submit(user, report):
@@ -344,7 +355,7 @@ def report_submit(*, user, report: AnnualReport, version: int | None = None) -> 
     if missing:
         raise IncompleteReport(missing)
     previous = report.status
-    now = _now()
+    now = at or _now()
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = now
     report.first_submitted_at = report.first_submitted_at or now
@@ -355,7 +366,13 @@ def report_submit(*, user, report: AnnualReport, version: int | None = None) -> 
 
 @transaction.atomic
 def report_return(
-    *, user, report: AnnualReport, reason: str, line_notes: dict[int, str] | None = None, version: int | None = None
+    *,
+    user,
+    report: AnnualReport,
+    reason: str,
+    line_notes: dict[int, str] | None = None,
+    version: int | None = None,
+    at: dt.datetime | None = None,
 ) -> AnnualReport:
     """Send the report back with a reason (required) and optional notes per task line."""
     report = _locked(report)
@@ -380,13 +397,14 @@ def report_return(
     report.status = ReportStatus.RETURNED
     report.return_reason = reason
     _bump(report, "status", "return_reason")
-    _event(report, ReportEventKind.RETURNED, user, from_status=previous, reason=reason, data={"line_notes": codes})
-    mail.send_returned(report_id=report.id)
+    _event(report, ReportEventKind.RETURNED, user, from_status=previous, reason=reason, data={"line_notes": codes}, at=at)
+    if at is None:
+        mail.send_returned(report_id=report.id)
     return report
 
 
 @transaction.atomic
-def report_accept(*, user, report: AnnualReport, version: int | None = None) -> AnnualReport:
+def report_accept(*, user, report: AnnualReport, version: int | None = None, at: dt.datetime | None = None) -> AnnualReport:
     report = _locked(report)
     if not ReportPolicy.can_review(user, report):
         raise PermissionDenied
@@ -395,7 +413,7 @@ def report_accept(*, user, report: AnnualReport, version: int | None = None) -> 
         raise ReportStateError(_("Only a submitted report can be accepted."))
     previous = report.status
     report.status = ReportStatus.ACCEPTED
-    report.accepted_at = _now()
+    report.accepted_at = at or _now()
     _bump(report, "status", "accepted_at")
     _event(report, ReportEventKind.ACCEPTED, user, from_status=previous, at=report.accepted_at)
     return report
@@ -699,10 +717,15 @@ def reminders_due(*, today: dt.date) -> list[ReminderSend]:
 
 
 @transaction.atomic
-def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> list[ReminderSend]:
-    """Send today's due reminders once each; the sent-log's unique key makes reruns no-ops."""
+def reminders_send(*, user, today: dt.date | None = None, dry_run: bool = False) -> list[ReminderSend]:
+    """Send today's due reminders once each; the sent-log's unique key makes reruns no-ops.
+
+    ``user`` is the system actor: the daily timer (``ngvh remind``) sends them.
+    """
     from django.db import IntegrityError
 
+    if not ReportingYearPolicy.can_send_due_reminders(user):
+        raise PermissionDenied
     today = today or timezone.localdate()
     due = reminders_due(today=today)
     if dry_run:
@@ -720,13 +743,14 @@ def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> li
                     agency_id=int(item.target.split(":")[1]) if item.target.startswith("agency:") else None,
                     recipients=item.recipients,
                     sent_on=today,
+                    sent_by=user,
                 )
         except IntegrityError:
             continue  # another run sent it meanwhile
         item.sent = True
         if item.report_id is not None:
             report = AnnualReport.objects.get(pk=item.report_id)
-            _event(report, ReportEventKind.REMINDED, None, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
+            _event(report, ReportEventKind.REMINDED, user, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
             rid, kind = item.report_id, "overdue" if item.kind == ReminderKind.OVERDUE else "before"
             mail.send_reminder(report_id=rid, kind=kind, today=today)
         else:

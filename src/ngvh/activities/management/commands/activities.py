@@ -8,10 +8,12 @@ them (the bench runs it after loading its synthetic rows with raw SQL).
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from ngvh.accounts.system import SystemCommand
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Activity maintenance. rollup --check: compare the dashboard rollups with the activities; rollup --rebuild: rewrite them."
 
     def add_arguments(self, parser):

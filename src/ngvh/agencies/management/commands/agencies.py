@@ -10,12 +10,14 @@ from importlib.resources import files
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from ngvh.accounts.system import SystemCommand
 
 BUNDLED = {"hai-phong-2025": "hai-phong-2025.json"}
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Agency registry tasks. apply-restructuring FILE: apply a restructuring file (all or nothing)."
 
     def add_arguments(self, parser):
@@ -23,7 +25,9 @@ class Command(BaseCommand):
         apply = sub.add_parser("apply-restructuring", help="Apply a restructuring file (JSON).")
         apply.add_argument("file", help="Path to the file, or 'hai-phong-2025' for the bundled one.")
         apply.add_argument("--include-unverified", action="store_true", help="Also apply events marked unverified.")
-        apply.add_argument("--user", default="", help="Username of the coordinator to record as author.")
+        apply.add_argument(
+            "--user", default="", help="Username of the coordinator to record as author (default: the system actor)."
+        )
         apply.add_argument("--lang", choices=["vi", "en"], default="vi", help="Language of messages.")
 
     def handle(self, *args, action: str, **options):
@@ -36,7 +40,7 @@ class Command(BaseCommand):
             RestructuringFileError,
             parse_restructuring_file,
         )
-        from ngvh.agencies.services import CommandLineOperator, restructuring_file_apply
+        from ngvh.agencies.services import restructuring_file_apply
 
         if file in BUNDLED:
             raw = files("ngvh.agencies").joinpath("data", BUNDLED[file]).read_bytes()
@@ -46,7 +50,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"Không tìm thấy tệp {file}" if lang == "vi" else f"File not found: {file}")
             raw, source = path.read_bytes(), path.name
-        actor = CommandLineOperator()
+        actor = self.actor
         if user:
             actor = User.objects.filter(username=user, is_active=True).first()
             if actor is None:

@@ -13,12 +13,13 @@ import sys
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from ngvh.accounts.system import SystemCommand
 from ngvh.plans.parsed import PlanParseError
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Parse or import a plan document (.txt or .docx)."
 
     def add_arguments(self, parser):
@@ -62,7 +63,7 @@ class Command(BaseCommand):
                 raise CommandError("--create-draft needs --review", returncode=2)
             parsed = parse_bytes(data, file.name)
             parsed = parse_bytes(data, file.name, vocabulary=vocabulary_for(parsed.place))
-            result = plan_import(parsed=parsed, replace=options["replace"], source_name=file.name, source_bytes=data)
+            result = plan_import(user=self.actor, parsed=parsed, replace=options["replace"], source_name=file.name, source_bytes=data)
         except PlanParseError as exc:
             sys.stderr.write(str(exc) + "\n")
             raise SystemExit(2) from exc

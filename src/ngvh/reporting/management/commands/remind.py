@@ -6,12 +6,12 @@ See docs/reminders.md for scheduling.
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from ngvh.accounts.system import SystemCommand
 
 from .report import parse_day
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Send due report reminders once each: before the deadline, after it, and a summary to coordinators."
 
     def add_arguments(self, parser):
@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
         today = parse_day(options.get("today")) or timezone.localdate()
         dry = options["dry_run"]
-        items = reminders_send(today=today, dry_run=dry)
+        items = reminders_send(user=self.actor, today=today, dry_run=dry)
         prefix = "[thử / dry run] " if dry else ""
         for item in items:
             if not dry and not item.sent:

@@ -10,7 +10,9 @@ import datetime as dt
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+
+from ngvh.accounts.system import SystemCommand
 
 
 def find_plan(number: str, province: str = ""):
@@ -39,7 +41,7 @@ def parse_day(value: str | None) -> dt.date | None:
         raise CommandError(f"Ngày không hợp lệ (YYYY-MM-DD) / Invalid date (YYYY-MM-DD): {value}", returncode=2) from exc
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Annual reporting: open a year, print its rates, or build the consolidated report."
 
     def add_arguments(self, parser):
@@ -71,7 +73,7 @@ class Command(BaseCommand):
         if action == "open":
             from ngvh.reporting.services import reporting_year_open
 
-            result = reporting_year_open(user=None, plan=plan, year=year, today=parse_day(options.get("today")))
+            result = reporting_year_open(user=self.actor, plan=plan, year=year, today=parse_day(options.get("today")))
             ry = result.reporting_year
             verb = "mở / opened" if result.created else "mở lại / reopened"
             self.stdout.write(

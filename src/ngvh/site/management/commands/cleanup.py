@@ -6,10 +6,10 @@ and security events past their retention period (``ngvh.site.cleanup``).
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from ngvh.accounts.system import SystemCommand
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Remove abandoned import previews and drafts, orphaned evidence files, and logs past their retention."
 
     def add_arguments(self, parser):

@@ -1,10 +1,11 @@
 """``ngvh demo``: the bundled Hải Phòng plan, demo accounts and illustrative data. Safe twice."""
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+
+from ngvh.accounts.system import SystemCommand
 
 
-class Command(BaseCommand):
+class Command(SystemCommand):
     help = "Load the bundled plan, demo accounts and illustrative data (demo mode only for accounts)."
 
     def handle(self, *args, **options):
