@@ -24,7 +24,7 @@ import re
 import secrets
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -104,6 +104,84 @@ def read_rows(
         values.extend([None] * (width - len(values)))
         out.append((number, tuple(values)))
     return out
+
+
+# ---- cells ------------------------------------------------------------------------------
+
+_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def cell_text(value) -> str:
+    """A cell as NFC text without outer spaces ("" for an empty cell, 3.0 read as "3")."""
+    from ngvh.core.text import nfc
+
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value)).strip()
+
+
+def cell_date(value) -> dt.date | None:
+    """A date cell, an Excel serial number or text dd/mm/yyyy (or yyyy-mm-dd); None when
+    empty; ``ValueError`` for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if not 1 <= value < 2958466:  # Excel's own range: 01/01/1900 to 31/12/9999
+            raise ValueError
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = cell_text(value)
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError
+
+
+def choice_lookup(choices) -> dict[str, str]:
+    """A TextChoices enum's every accepted spelling (the code, the English and the
+    Vietnamese label, with or without diacritics) -> its value."""
+    from django.utils import translation
+
+    from ngvh.core.text import ascii_key
+
+    out: dict[str, str] = {}
+    for value, label in choices.choices:
+        out[ascii_key(value)] = value
+        for lang in ("en", "vi"):
+            with translation.override(lang):
+                out[ascii_key(str(label))] = value
+    return out
+
+
+def letter(index: int) -> str:
+    """The Excel letter of a 0-based column."""
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+@dataclass
+class ImportOutcome:
+    """What an import's check (and, confirmed, its save) gave: a file error, or the row
+    problems, or the rows ready (``preview``: plain values for the preview table)."""
+
+    file_error: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    preview: list[tuple[int, list]] = field(default_factory=list)
+    saved: int = 0
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_error and not self.problems
 
 
 # ---- writing ----------------------------------------------------------------------------

@@ -10,15 +10,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ngvh.accounts.history import history_entries
 from ngvh.accounts.policies import HistoryPolicy
 from ngvh.agencies.models import Agency
-from ngvh.core.countries import country_name
+from ngvh.core import xlsx as core_xlsx
+from ngvh.core.countries import country_choices, country_name
+from ngvh.core.xlsx_views import import_page
 from ngvh.plans import selectors as plan_selectors
 
-from . import selectors, services
+from . import selectors, services, xlsx
 from .forms import DocumentForm, RelationshipForm
 from .models import RelationshipKind
 from .policies import AnniversaryPolicy, RelationshipPolicy
@@ -63,7 +65,8 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
     rows = [{"r": r, "country": country_name(r.partner.country)} for r in selectors.relationship_list(user=request.user)]
     return render(
         request, "partners/list.html",
-        {"rows": rows, "can_manage": RelationshipPolicy.can_manage(request.user), "crumbs": _crumbs()},
+        {"rows": rows, "can_manage": RelationshipPolicy.can_manage(request.user),
+         "can_import": RelationshipPolicy.can_import(request.user), "crumbs": _crumbs()},
     )
 
 
@@ -195,3 +198,56 @@ def anniversary_draft(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("partners:anniversaries") + f"?plan={plan.pk}&year={year}")
     messages.success(request, _("A planned activity has been drafted; complete its details."))
     return redirect("activities:detail", draft.activity_id)
+
+
+# ---- Excel ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    plan, _plans = _plan(request)
+    if plan is None or not RelationshipPolicy.can_import(request.user):
+        raise Http404
+    body = xlsx.build_template(
+        kinds=[str(label) for _v, label in RelationshipKind.choices],
+        countries=[f"{code} - {name}" for code, name in country_choices()],
+        agencies=list(_agencies(plan.province_id).values_list("name", flat=True)),
+    )
+    return core_xlsx.attachment(body, "partners-template.xlsx")
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (nothing saved) → confirm (every row or none)."""
+    plan, _plans = _plan(request)
+    if plan is None or not RelationshipPolicy.can_import(request.user):
+        raise Http404
+    here = reverse("partners:import") + f"?plan={plan.pk}"
+    return import_page(
+        request, session_key="partners_import",
+        run=lambda data, commit: services.relationships_import_xlsx(user=request.user, province=plan.province, data=data, commit=commit),
+        context={
+            "title": _("Import relationships from Excel"), "crumbs": _crumbs((_("Import from Excel"), None)),
+            "template_url": reverse("partners:import_template") + f"?plan={plan.pk}",
+            "template_hint": _("it has drop-down lists for the kind, the countries and the agencies."),
+            "steps": [
+                _("Fill in one relationship per row: the partner's name, its country (Vietnamese or English name, or the ISO code such as JP), the kind and the date it was established, as dd/mm/yyyy."),
+                _("The document columns are optional: fill them in to record the signed MoU or agreement with its number, date and signatories."),
+            ],
+            "preview_headers": [_("Partner"), _("Country"), _("Kind"), _("Established on"), _("Document number")],
+            "hidden": [("plan", plan.pk)],
+        },
+        done_url=reverse("partners:list"), again_url=here,
+        done_message=lambda outcome: _("%(count)s relationships have been recorded.") % {"count": outcome.saved},
+    )
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    if not RelationshipPolicy.can_export(request.user):
+        raise Http404
+    relationships = selectors.relationship_list(user=request.user).prefetch_related("documents")
+    body = xlsx.export(services.relationships_export_rows(relationships))
+    return core_xlsx.attachment(body, f"partners-{timezone.localdate():%Y%m%d}.xlsx")
