@@ -22,3 +22,7 @@ class GiveForm(forms.Form):
     def __init__(self, *args, delegations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["delegation"].choices = [("", "—")] + [(d.pk, f"{d.title} · {d.partner.name}") for d in delegations]
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Photo"), help_text=_("A JPEG, PNG or WebP photo of at most 5 MB."))
