@@ -117,3 +117,11 @@ def test_a_refused_upload_shows_the_message(client, coordinator, gift):
 def test_a_gift_without_photo_has_no_photo_url(client, reporter_a, gift):
     client.force_login(reporter_a)
     assert client.get(reverse("gifts:photo", args=[gift.pk])).status_code == 404
+
+
+def test_backups_keep_the_gift_photos(coordinator, gift):
+    from ngvh.core.backup import stored_files
+
+    # given a gift with a photo / when a backup lists the files it keeps / then the photo is among them
+    name = services.gift_photo_set(user=coordinator, gift=gift, upload=SimpleUploadedFile("a.png", image_bytes())).photo_name
+    assert f"gifts/{name}" in list(stored_files())
