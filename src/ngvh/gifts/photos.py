@@ -111,3 +111,16 @@ def remove(name: str) -> None:
         return
     except STORAGE_ERRORS as exc:
         log.warning("gift photo %s not deleted: %s", name, exc)
+
+
+def stored_names() -> list[str]:
+    """Every photo in the storage (names as the rows keep them), for ``ngvh cleanup``."""
+    try:
+        _dirs, files = default_storage.listdir(FOLDER)
+    except FileNotFoundError:
+        return []
+    return [f for f in files if _NAME.fullmatch(f)]
+
+
+def modified_at(name: str):
+    return default_storage.get_modified_time(storage_name(name))
