@@ -7,9 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from ngvh.core.pages import crumbs, form_errors
 
 from . import photos, selectors, services
 from .forms import GiftForm, GiveForm, PhotoForm
@@ -17,15 +18,7 @@ from .policies import GiftPolicy
 
 
 def _crumbs(*items):
-    return [(_("Cultural gifts"), reverse("gifts:list")), *items]
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    return crumbs(_("Cultural gifts"), "gifts:list", *items)
 
 
 @login_required
@@ -46,7 +39,7 @@ def gift_create(request: HttpRequest) -> HttpResponse:
         try:
             gift = services.gift_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The gift has been added to the catalogue."))
             return redirect("gifts:detail", gift.pk)
@@ -69,7 +62,7 @@ def gift_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except PermissionDenied as exc:
                 raise Http404 from exc
             except ValidationError as exc:
-                _form_errors(form, exc)
+                form_errors(form, exc)
             else:
                 messages.success(request, _("The gift has been recorded."))
                 return redirect("gifts:detail", gift.pk)
@@ -101,7 +94,7 @@ def gift_photo_upload(request: HttpRequest, pk: int) -> HttpResponse:
     except PermissionDenied as exc:
         raise Http404 from exc
     except ValidationError as exc:
-        _form_errors(form, exc)
+        form_errors(form, exc)
     delegations = selectors.givable_delegations(user=request.user, gift=gift)
     return render(request, "gifts/detail.html", {
         "gift": gift, "presentations": selectors.presentations_of(user=request.user, gift=gift),

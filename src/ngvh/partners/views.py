@@ -17,6 +17,7 @@ from ngvh.accounts.policies import HistoryPolicy
 from ngvh.agencies.models import Agency
 from ngvh.core import xlsx as core_xlsx
 from ngvh.core.countries import country_choices, country_name
+from ngvh.core.pages import crumbs, form_errors, int_or_none, requested
 from ngvh.core.xlsx_views import import_page
 from ngvh.plans import selectors as plan_selectors
 
@@ -26,32 +27,13 @@ from .models import RelationshipKind
 from .policies import AnniversaryPolicy, RelationshipPolicy
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _plan(request: HttpRequest):
     plans = plan_selectors.plan_list(user=request.user)
-    wanted = _int(request.GET.get("plan") or request.POST.get("plan"))
-    for plan in plans:
-        if plan.pk == wanted:
-            return plan, plans
-    return (plans[0] if plans else None), plans
+    return requested(request, plans), plans
 
 
 def _crumbs(*items):
-    return [(_("Foreign partners"), reverse("partners:list")), *items]
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    return crumbs(_("Foreign partners"), "partners:list", *items)
 
 
 def _agencies(province_id):
@@ -84,7 +66,7 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
                 established_on=c["established_on"], lead_agency=c["lead_agency"], notes=c["notes"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The relationship has been recorded."))
             return redirect("partners:partner", r.partner_id)
@@ -118,7 +100,7 @@ def relationship_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, relationship=r, established_on=c["established_on"], lead_agency=c["lead_agency"], notes=c["notes"]
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The relationship has been saved."))
             return redirect("partners:partner", r.partner_id)
@@ -138,7 +120,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.relationship_document_add(user=request.user, relationship=r, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The document has been added."))
             return redirect("partners:partner", r.partner_id)
@@ -166,7 +148,7 @@ def anniversaries(request: HttpRequest) -> HttpResponse:
     if not AnniversaryPolicy.can_view(request.user):
         raise Http404
     plan, plans = _plan(request)
-    year = _int(request.GET.get("year")) or timezone.localdate().year + 1
+    year = int_or_none(request.GET.get("year")) or timezone.localdate().year + 1
     if not 1900 <= year <= 2200:
         raise Http404
     rows = selectors.anniversary_rows(user=request.user, plan=plan, year=year) if plan else []
@@ -185,7 +167,7 @@ def anniversaries(request: HttpRequest) -> HttpResponse:
 @require_POST
 def anniversary_draft(request: HttpRequest) -> HttpResponse:
     plan, _plans = _plan(request)
-    year = _int(request.POST.get("year"))
+    year = int_or_none(request.POST.get("year"))
     if plan is None or year is None or not AnniversaryPolicy.can_draft(request.user):
         raise Http404
     try:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from ngvh.core import xlsx as core_xlsx
 from ngvh.core.countries import country_choices, country_name
+from ngvh.core.pages import crumbs, form_errors, private
 from ngvh.core.xlsx_views import import_page
 
 from . import services, xlsx
@@ -24,24 +25,11 @@ from .policies import PersonPolicy
 
 
 def _crumbs(*items):
-    return [(_("People"), reverse("people:list")), *items]
+    return crumbs(_("People"), "people:list", *items)
 
 
 def _agencies(user):
     return services.import_agencies(user)
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 @login_required
@@ -51,7 +39,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     category = request.GET.get("category", "")
     people = services.people_list(user=request.user, category=category)
-    return _private(render(
+    return private(render(
         request, "people/list.html",
         {"people": people, "category": category, "categories": PersonCategory.choices,
          "can_create": PersonPolicy.can_create(request.user), "can_import": PersonPolicy.can_import(request.user),
@@ -68,13 +56,13 @@ def person_create(request: HttpRequest) -> HttpResponse:
         try:
             person = services.person_create(user=request.user, data=form.data_object())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
             messages.success(request, _("The record has been saved with the person's consent."))
             return redirect("people:detail", person.pk)
-    return _private(render(request, "people/form.html", {"form": form, "title": _("Record a person"), "crumbs": _crumbs((_("New"), None))}))
+    return private(render(request, "people/form.html", {"form": form, "title": _("Record a person"), "crumbs": _crumbs((_("New"), None))}))
 
 
 @login_required
@@ -82,7 +70,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = services.person_open(user=request.user, pk=pk)
     rows = [(_label(name), getattr(person, name), PURPOSES[name]) for name in PURPOSES if name != "country"]
-    return _private(render(
+    return private(render(
         request, "people/detail.html",
         {"person": person, "rows": rows, "country": country_name(person.country) if person.country else "",
          "can_change": PersonPolicy.can_change(request.user, person), "crumbs": _crumbs((f"#{person.pk}", None))},
@@ -107,13 +95,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.person_update(user=request.user, person=person, data=form.data_object())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
             messages.success(request, _("The record has been saved."))
             return redirect("people:detail", person.pk)
-    return _private(render(request, "people/form.html", {"form": form, "title": _("Edit record #%(pk)s") % {"pk": person.pk},
+    return private(render(request, "people/form.html", {"form": form, "title": _("Edit record #%(pk)s") % {"pk": person.pk},
                                                          "crumbs": _crumbs((f"#{person.pk}", None))}))
 
 
@@ -126,7 +114,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
-    return _private(response)
+    return private(response)
 
 
 @login_required
@@ -168,7 +156,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if not PersonPolicy.can_import(request.user):
         raise Http404
     here = reverse("people:import")
-    return _private(import_page(
+    return private(import_page(
         request, session_key="people_import",
         run=lambda data, commit: services.people_import_xlsx(user=request.user, data=data, commit=commit),
         context={
@@ -195,4 +183,4 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
         body, _count = services.people_export_xlsx(user=request.user)
     except PermissionDenied as exc:
         raise Http404 from exc
-    return _private(core_xlsx.attachment(body, f"people-{timezone.localdate():%Y%m%d}.xlsx"))
+    return private(core_xlsx.attachment(body, f"people-{timezone.localdate():%Y%m%d}.xlsx"))
