@@ -162,3 +162,13 @@ def test_gift_photos_no_gift_names_go_once_older_than_the_setting(coordinator):
     assert cleanup_run(now=later(hours=23)).orphan_gift_photos == []
     assert cleanup_run(now=later(hours=25)).orphan_gift_photos == [stray]
     assert photos.stored_names() == [kept]
+
+
+def test_partner_and_people_import_previews_go_with_the_activity_ones():
+    from ngvh.core.xlsx import pending_keys, pending_save
+
+    # given a preview kept by the shared import page (as partners and people do)
+    key = pending_save(b"PK workbook")
+    # when the clean-up runs a day later / then it goes like an activity preview
+    assert cleanup_run(now=later(hours=25)).import_previews == [key]
+    assert list(pending_keys()) == []

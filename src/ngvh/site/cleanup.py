@@ -1,6 +1,6 @@
 """``ngvh cleanup``: what nobody will come back for, removed on a schedule.
 
-* activity import previews (``imports/`` in the storage) older than
+* Excel import previews (activities, partners, people: ``imports/`` in the storage) older than
   ``NGVH_CLEANUP_IMPORT_HOURS``: the preview was never confirmed;
 * plan import drafts (``plans.ImportReview`` still in draft) untouched for
   ``NGVH_CLEANUP_DRAFT_DAYS``: the uploaded document is kept in the row, so these are the
