@@ -62,6 +62,8 @@ def import_page(
         data = upload.read()
         outcome = run(data, False)
         context["outcome"] = outcome
+        headers = [str(h) for h in context.get("preview_headers", [])]
+        context["preview_rows"] = [(number, list(zip(headers, values, strict=False))) for number, values in outcome.preview[:50]]
         if outcome.ok and outcome.preview:
             try:
                 context["key"] = pending.keep(data)
