@@ -67,23 +67,18 @@ def check_container(data: bytes, *, max_uncompressed: int, message: str | None =
         raise ImportFileError(message or unreadable_message())
 
 
-def read_rows(
-    data: bytes, *, width: int, max_rows: int, max_uncompressed: int, message: str | None = None, error=ImportFileError,
-) -> list[tuple[int, tuple]]:
+def read_rows(data: bytes, *, width: int, max_rows: int, max_uncompressed: int, message: str | None = None) -> list[tuple[int, tuple]]:
     """(Excel row number, values) for every non-blank row under the header, each padded
     or cut to ``width`` values.
 
     Read with calamine (Rust): numbers come as numbers, date-formatted cells as dates,
     empty cells as ``None``. Whatever goes wrong inside the reader (a damaged zip member,
-    broken XML, a password) raises ``error`` (an :class:`ImportFileError` subclass the
-    caller may name) with ``message``, never a traceback.
+    broken XML, a password) raises :class:`ImportFileError` with ``message`` (the import's
+    own words), never a traceback.
     """
     from python_calamine import CalamineWorkbook
 
-    try:
-        check_container(data, max_uncompressed=max_uncompressed, message=message)
-    except ImportFileError as exc:
-        raise error(str(exc)) from exc
+    check_container(data, max_uncompressed=max_uncompressed, message=message)
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         try:
@@ -93,14 +88,14 @@ def read_rows(
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - a panic in the Rust reader is a BaseException
-        raise error(message or unreadable_message()) from exc
+        raise ImportFileError(message or unreadable_message()) from exc
     out: list[tuple[int, tuple]] = []
     for number, cells in enumerate(grid[1:], start=2):
         values = [None if v == "" else v for v in cells[:width]]
         if not any(v is not None for v in values):
             continue
         if len(out) >= max_rows:
-            raise error(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": max_rows})
+            raise ImportFileError(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": max_rows})
         values.extend([None] * (width - len(values)))
         out.append((number, tuple(values)))
     return out
