@@ -25,4 +25,13 @@ class GiveForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    photo = forms.FileField(label=_("Photo"), help_text=_("A JPEG, PNG or WebP photo of at most 5 MB."))
+    photo = forms.FileField(label=_("Photo"))
+
+    def __init__(self, *args, **kwargs):
+        from django.utils.translation import gettext
+
+        from .photos import limit
+
+        super().__init__(*args, **kwargs)
+        mb = limit() // (1024 * 1024) or 1
+        self.fields["photo"].help_text = gettext("A JPEG, PNG or WebP photo of at most %(mb)s MB.") % {"mb": mb}
