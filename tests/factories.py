@@ -166,3 +166,19 @@ class ImportReviewFactory(DjangoModelFactory):
     source_bytes = b"PK\x03\x04 not really a document"
     source_sha256 = "0" * 64
     created_by = factory.SubFactory(UserFactory)
+
+
+def workbook(header, rows) -> bytes:
+    """An .xlsx whose first sheet has ``header`` then ``rows`` (values as openpyxl writes them)."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(list(header))
+    for row in rows:
+        ws.append(list(row))
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -6,6 +6,7 @@ delegation (A here) or a coordinator records what it gave.
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ngvh.delegations import services as delegation_services
@@ -35,7 +36,28 @@ def _delegation(w):
     return w.once("delegation", make)
 
 
+def _png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _with_photo(w):
+    def make():
+        gift = services.gift_create(user=w.users["coordinator"], name="Áo dài lụa", price_band="lt1m")
+        return services.gift_photo_set(user=w.users["coordinator"], gift=gift, upload=SimpleUploadedFile("a.png", _png()))
+
+    return w.once("gift_photo", make)
+
+
 ROWS = [
+    Row("gifts:photo", lambda w: reverse("gifts:photo", args=[_with_photo(w).pk]), SIGNED_IN),
+    Row("gifts:photo_upload", lambda w: reverse("gifts:photo_upload", args=[_gift(w).pk]), FOCAL, method="POST",
+        data=lambda w: {"photo": SimpleUploadedFile("a.png", _png())}),
     Row("gifts:list", lambda w: reverse("gifts:list"), SIGNED_IN),
     Row("gifts:create", lambda w: reverse("gifts:create"), FOCAL),
     Row("gifts:create", lambda w: reverse("gifts:create"), FOCAL, method="POST", data=lambda w: {"name": "Áo dài", "price_band": "lt1m"}),

@@ -20,3 +20,19 @@ class RelationshipFactory(DjangoModelFactory):
     partner = factory.SubFactory(ForeignPartnerFactory)
     kind = RelationshipKind.TWINNED
     established_on = dt.date(2014, 3, 12)
+
+
+HEADER = ["Tên đối tác", "Quốc gia", "Loại quan hệ", "Ngày thiết lập", "Cơ quan phụ trách", "Ghi chú",
+          "Tên văn bản", "Số văn bản", "Ngày ký", "Người ký"]
+
+
+def relationship_row(name="Kitakyushu", country="Nhật Bản", kind="Thành phố kết nghĩa", since="01/04/2017", agency="",
+                     notes="", title="", number="", signed_on="", signatories="") -> tuple:
+    """One import row, in the template's column order."""
+    return (name, country, kind, since, agency, notes, title, number, signed_on, signatories)
+
+
+def relationships_workbook(rows) -> bytes:
+    from tests.factories import workbook
+
+    return workbook(HEADER, rows)

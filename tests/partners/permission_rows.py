@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ngvh.partners import services
 from tests.activities.factories import small_plan
 from tests.security.matrix import DENIED, NOT_FOUND, Row, expect
+
+from .factories import relationship_row, relationships_workbook
 
 SIGNED_IN = expect(anonymous=DENIED)
 FOCAL = expect(anonymous=DENIED, reporter_a=NOT_FOUND, reporter_b=NOT_FOUND, leader=NOT_FOUND)
@@ -41,7 +44,16 @@ def _pid(w):
     return f"?plan={_plan(w).pk}"
 
 
+def _upload(w):
+    data = relationships_workbook([relationship_row(name="Busan", country="KR")])
+    return {"plan": _plan(w).pk, "file": SimpleUploadedFile("doi-tac.xlsx", data)}
+
+
 ROWS = [
+    Row("partners:import", lambda w: reverse("partners:import") + _pid(w), FOCAL),
+    Row("partners:import", lambda w: reverse("partners:import") + _pid(w), FOCAL, method="POST", data=_upload),
+    Row("partners:import_template", lambda w: reverse("partners:import_template") + _pid(w), FOCAL),
+    Row("partners:export", lambda w: (_relationship(w), reverse("partners:export"))[1], SIGNED_IN),
     Row("partners:list", lambda w: reverse("partners:list"), SIGNED_IN),
     Row("partners:create", lambda w: reverse("partners:create") + _pid(w), FOCAL),
     Row("partners:create", lambda w: reverse("partners:create") + _pid(w), FOCAL, method="POST", data=_form),

@@ -100,3 +100,56 @@ def test_public_partner_page_still_lists_a_partner_city_recorded_here(client, co
     # given a twinned city recorded in the registry / when the public page opens / then it is listed
     _rel(coordinator, plan, name="Incheon", country="KR")
     assert "Incheon" in client.get(reverse("public:partners")).content.decode()
+
+
+def test_import_upload_error_fix_confirm(client, coordinator, plan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import relationship_row, relationships_workbook
+
+    client.force_login(coordinator)
+    url = reverse("partners:import") + f"?plan={plan.pk}"
+    # given a file with one row naming no country: the page lists the problem and offers no confirmation
+    bad = relationships_workbook([relationship_row(), relationship_row(name="Incheon", country="")])
+    response = client.post(url, {"plan": plan.pk, "file": SimpleUploadedFile("doi-tac.xlsx", bad)})
+    assert response.status_code == 400 and "key" not in response.context
+    assert [(p.row, p.column) for p in response.context["outcome"].problems] == [(3, "B")]
+    assert 'id="problems"' in response.content.decode() and not Relationship.objects.exists()
+    # when the corrected file is uploaded: a preview, still nothing saved
+    good = relationships_workbook([relationship_row(), relationship_row(name="Incheon", country="Hàn Quốc")])
+    response = client.post(url, {"plan": plan.pk, "file": SimpleUploadedFile("doi-tac.xlsx", good)})
+    assert response.status_code == 200 and 'id="preview"' in response.content.decode() and not Relationship.objects.exists()
+    key = response.context["key"]
+    # then confirming saves both rows and the key cannot be used twice
+    done = client.post(url, {"plan": plan.pk, "key": key, "confirm": "1"})
+    assert done.status_code == 302 and done.url == reverse("partners:list") and Relationship.objects.count() == 2
+    again = client.post(url, {"plan": plan.pk, "key": key, "confirm": "1"})
+    assert again.status_code == 302 and Relationship.objects.count() == 2
+
+
+def test_import_confirm_with_a_key_of_another_session_saves_nothing(client, coordinator, plan):
+    from ngvh.core.xlsx import pending_save
+
+    from .factories import relationship_row, relationships_workbook
+
+    # given a workbook kept for someone else's preview
+    key = pending_save(relationships_workbook([relationship_row()]))
+    client.force_login(coordinator)
+    # when this session tries to confirm it / then it has expired and nothing is saved
+    response = client.post(reverse("partners:import") + f"?plan={plan.pk}", {"plan": plan.pk, "key": key, "confirm": "1"})
+    assert response.status_code == 302 and not Relationship.objects.exists()
+
+
+def test_export_and_template_download(client, coordinator, reporter_b, plan):
+    import io
+
+    from openpyxl import load_workbook
+
+    _rel(coordinator, plan)
+    client.force_login(reporter_b)
+    response = client.get(reverse("partners:export"))
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert load_workbook(io.BytesIO(response.content)).worksheets[0]["A2"].value == "Kitakyushu"
+    client.force_login(coordinator)
+    template = client.get(reverse("partners:import_template") + f"?plan={plan.pk}")
+    assert template.status_code == 200 and load_workbook(io.BytesIO(template.content))["Lists"] is not None

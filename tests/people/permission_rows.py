@@ -7,12 +7,13 @@ exports and erasure by A's reporters and coordinators.
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from ngvh.people import services
 from tests.security.matrix import DENIED, NOT_FOUND, Row, expect
 
-from .factories import person_data
+from .factories import people_workbook, person_data, person_row
 
 OWNER = expect(anonymous=DENIED, reporter_b=NOT_FOUND, leader=NOT_FOUND)
 SIGNED_IN_WITH_AGENCY = expect(anonymous=DENIED)
@@ -31,7 +32,15 @@ def _form(w):
     }
 
 
+def _upload(w):
+    return {"file": SimpleUploadedFile("nguoi.xlsx", people_workbook([person_row()]))}
+
+
 ROWS = [
+    Row("people:import", lambda w: reverse("people:import"), WRITERS),
+    Row("people:import", lambda w: reverse("people:import"), WRITERS, method="POST", data=_upload),
+    Row("people:import_template", lambda w: reverse("people:import_template"), WRITERS),
+    Row("people:export_xlsx", lambda w: (_person(w), reverse("people:export_xlsx"))[1], WRITERS),
     Row("people:list", lambda w: reverse("people:list"), SIGNED_IN_WITH_AGENCY),
     Row("people:create", lambda w: reverse("people:create"), WRITERS),
     Row("people:detail", lambda w: reverse("people:detail", args=[_person(w).pk]), OWNER),

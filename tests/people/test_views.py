@@ -71,3 +71,43 @@ def test_no_personal_data_on_public_pages_or_the_api(client, person, coordinator
     api_routes = [str(p.pattern) for p in get_resolver().namespace_dict["api"][1].url_patterns]
     assert not any("people" in r or "person" in r for r in api_routes)
     assert "/api/people" not in schema and '"Person' not in schema and NAME not in schema
+
+
+def test_import_upload_error_fix_confirm(client, reporter_a, agency_a):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from ngvh.people.models import Person
+
+    from .factories import people_workbook, person_row
+
+    client.force_login(reporter_a)
+    url = reverse("people:import")
+    # given a file whose second row has no consent: the problems are listed, no confirmation offered, nothing kept
+    bad = people_workbook([person_row(), person_row(name="Chưa Đồng Ý", consent_date="", scope="", method="")])
+    response = client.post(url, {"file": SimpleUploadedFile("nguoi.xlsx", bad)})
+    assert response.status_code == 400 and "key" not in response.context
+    assert {p.row for p in response.context["outcome"].problems} == {3} and not Person.objects.exists()
+    assert {"no-store", "private"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+    # when the corrected file is uploaded: a preview, still nothing saved
+    good = people_workbook([person_row(), person_row(name="Đã Đồng Ý")])
+    response = client.post(url, {"file": SimpleUploadedFile("nguoi.xlsx", good)})
+    assert response.status_code == 200 and 'id="preview"' in response.content.decode() and not Person.objects.exists()
+    # then confirming saves both, with the creations logged
+    done = client.post(url, {"key": response.context["key"], "confirm": "1"})
+    assert done.status_code == 302 and done.url == reverse("people:list")
+    assert Person.objects.filter(owner_agency=agency_a).count() == 2
+
+
+def test_export_xlsx_is_private_and_logged(client, reporter_a, agency_a):
+    from ngvh.people import services
+    from ngvh.people.models import PersonAccessLog
+
+    from .factories import person_data
+
+    person = services.person_create(user=reporter_a, data=person_data(agency=agency_a))
+    client.force_login(reporter_a)
+    response = client.get(reverse("people:export_xlsx"))
+    assert response.status_code == 200 and response["Cache-Control"] == "no-store, private"
+    assert PersonAccessLog.objects.filter(person=person, action="export", actor=reporter_a).count() == 1
+    template = client.get(reverse("people:import_template"))
+    assert template.status_code == 200 and template["Content-Type"].startswith("application/vnd.openxmlformats")

@@ -160,3 +160,28 @@ def test_command_dry_run_prints_counts_and_removes_nothing():
     out = io.StringIO()
     call_command("cleanup", stdout=out)
     assert "plan import drafts: 1 removed" in out.getvalue() and not ImportReview.objects.exists()
+
+
+def test_gift_photos_no_gift_names_go_once_older_than_the_setting(coordinator):
+    from ngvh.gifts import photos
+    from ngvh.gifts import services as gift_services
+
+    # given a gift with its photo and a stray photo no gift names
+    gift = gift_services.gift_create(user=coordinator, name="Tranh gốm", price_band="lt1m")
+    kept = gift_services.gift_photo_set(user=coordinator, gift=gift, upload=SimpleUploadedFile("a.png", png_bytes())).photo_name
+    stray = "0" * 32 + ".png"
+    default_storage.save(f"gifts/{stray}", ContentFile(png_bytes()))
+    # when the clean-up runs within the day nothing goes; a day later only the stray photo goes
+    assert cleanup_run(now=later(hours=23)).orphan_gift_photos == []
+    assert cleanup_run(now=later(hours=25)).orphan_gift_photos == [stray]
+    assert photos.stored_names() == [kept]
+
+
+def test_partner_and_people_import_previews_go_with_the_activity_ones():
+    from ngvh.core.xlsx import pending_keys, pending_save
+
+    # given a preview kept by the shared import page (as partners and people do)
+    key = pending_save(b"PK workbook")
+    # when the clean-up runs a day later / then it goes like an activity preview
+    assert cleanup_run(now=later(hours=25)).import_previews == [key]
+    assert list(pending_keys()) == []

@@ -29,12 +29,13 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
+from ngvh.core import xlsx as core_xlsx
+
 log = logging.getLogger("ngvh.activities")
 
 ATTACHMENTS = "attachments"
-IMPORTS = "imports"
+IMPORTS = core_xlsx.IMPORTS
 _STORED = re.compile(r"[0-9a-f]{32}(_thumb)?\.[a-z0-9]{2,5}")
-_IMPORT_KEY = re.compile(r"[0-9a-f]{32}")
 
 # Detected extension -> MIME type. Photos, PDFs and Office files only.
 ALLOWED = {
@@ -265,50 +266,31 @@ def modified_at(stored_name: str) -> dt.datetime:
 
 
 # ---- pending activity imports -----------------------------------------------------------
+# Kept by ``core.xlsx`` for every app's import preview (``imports/``, a random key).
 
 
 def import_name(key: str) -> str:
-    if not _IMPORT_KEY.fullmatch(key or ""):
-        raise FileNotFoundError(key)
-    return f"{IMPORTS}/{key}.xlsx"
+    return core_xlsx.pending_name(key)
 
 
 def import_save(data: bytes) -> str:
     """Keep an import's workbook between its preview and its confirmation; the key.
     :class:`StorageUnavailable` when the store does not answer."""
-    key = secrets.token_hex(16)
-    try:
-        _save(import_name(key), ContentFile(data))
-    except STORAGE_ERRORS as exc:
-        raise _unavailable() from exc
-    return key
+    return core_xlsx.pending_save(data, unavailable=StorageUnavailable)
 
 
 def import_read(key: str) -> bytes:
     """The workbook a preview kept (``FileNotFoundError`` when gone or never there)."""
-    with default_storage.open(import_name(key), "rb") as fh:
-        return fh.read()
+    return core_xlsx.pending_read(key)
 
 
 def import_remove(key: str) -> None:
-    try:
-        default_storage.delete(import_name(key))
-    except FileNotFoundError:
-        return
-    except STORAGE_ERRORS as exc:
-        log.warning("import preview %s not deleted, left for ngvh cleanup: %s", key, exc)
+    core_xlsx.pending_remove(key)
 
 
 def import_keys() -> Iterator[str]:
-    try:
-        _dirs, files = default_storage.listdir(IMPORTS)
-    except FileNotFoundError:
-        return
-    for f in files:
-        key = f.removesuffix(".xlsx")
-        if f.endswith(".xlsx") and _IMPORT_KEY.fullmatch(key):
-            yield key
+    return core_xlsx.pending_keys()
 
 
 def import_modified_at(key: str) -> dt.datetime:
-    return default_storage.get_modified_time(import_name(key))
+    return core_xlsx.pending_modified_at(key)

@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import re
 import unicodedata
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,12 +19,13 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ngvh.core import xlsx as core_xlsx
 from ngvh.core.text import agency_key, ascii_key, canonical_tone, nfc, search_key
+from ngvh.core.xlsx import ImportFileError, Problem, export_xlsx, neutralise  # noqa: F401 - this module's API since the start
 
 from .data import ActivityData, validate
 from .models import ActivityKind, ActivityStatus
@@ -57,18 +57,6 @@ COLUMNS: list[tuple[str, object]] = [
 ]
 COLUMN_INDEX = {key: i for i, (key, _label) in enumerate(COLUMNS)}
 REQUIRED = {"title", "kind", "start_date"}
-
-
-class ImportFileError(Exception):
-    """The upload is not a readable workbook in the template's shape."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str  # Excel letter, "" for the whole row
-    label: str
-    message: str
 
 
 @dataclass
@@ -193,56 +181,15 @@ def _vi(label) -> str:
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # a template of MAX_ROWS full rows is far below this
 
 
-def _file_error() -> ImportFileError:
-    return ImportFileError(_("This file cannot be read as an Excel workbook (.xlsx). Download the template and fill it in."))
-
-
-def _check_container(data: bytes) -> None:
-    """An .xlsx is a zip holding ``xl/workbook.xml``; anything else (an .xls, an .ods, a
-    truncated download, a zip bomb) is refused before the reader sees it."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _file_error() from exc
-    names = {info.filename for info in infos}
-    if "xl/workbook.xml" not in names or sum(info.file_size for info in infos) > MAX_UNCOMPRESSED:
-        raise _file_error()
-
-
 def read_rows(data: bytes) -> list[tuple[int, tuple]]:
     """(Excel row number, values) for every non-blank row under the header.
 
     Read with calamine (Rust), about five times faster than parsing the sheet XML in
-    Python and twenty times faster than openpyxl on ten thousand rows. Numbers come as
-    numbers, date-formatted cells as dates, empty cells as ``None``. Whatever goes wrong
-    inside the reader (a damaged zip member, broken XML, a password) gives the import's
-    own message, never a traceback.
+    Python and twenty times faster than openpyxl on ten thousand rows; the container
+    checks and the reader's failures give the import's own message, never a traceback
+    (``core.xlsx.read_rows``).
     """
-    from python_calamine import CalamineWorkbook
-
-    _check_container(data)
-    width = len(COLUMNS)
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        try:
-            grid = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # noqa: BLE001 - a panic in the Rust reader is a BaseException
-        raise _file_error() from exc
-    out: list[tuple[int, tuple]] = []
-    for index, cells in enumerate(grid[1:], start=2):
-        values = [None if v == "" else v for v in cells[:width]]
-        if not any(v is not None for v in values):
-            continue
-        if len(out) >= MAX_ROWS:
-            raise ImportFileError(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS})
-        values.extend([None] * (width - len(values)))
-        out.append((index, tuple(values)))
-    return out
+    return core_xlsx.read_rows(data, width=len(COLUMNS), max_rows=MAX_ROWS, max_uncompressed=MAX_UNCOMPRESSED)
 
 
 # ---- checking ---------------------------------------------------------------------------
@@ -562,35 +509,6 @@ def build_template(*, kinds: Sequence[str], statuses: Sequence[str], task_codes:
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
-
-
-_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula is prefixed with a quote."""
-    if isinstance(value, str) and value.startswith(_DANGEROUS):
-        return "'" + value
-    return value
-
-
-def export_xlsx(*, headers: Sequence[str], rows: Iterable[Sequence], sheet_title: str) -> bytes:
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(sheet_title[:31])
-    ws.append([neutralise(str(h)) for h in headers])
-    for row in rows:
-        out = []
-        for value in row:
-            if isinstance(value, dt.date):
-                date_cell = WriteOnlyCell(ws, value=value)
-                date_cell.number_format = "DD/MM/YYYY"
-                out.append(date_cell)
-            else:
-                out.append(neutralise(value))
-        ws.append(out)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 def export_csv(*, headers: Sequence[str], rows: Iterable[Sequence]) -> bytes:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from ngvh.core.pages import int_or_none, requested
 from ngvh.plans import selectors as plan_selectors
 
 from . import selectors, services, xlsx
@@ -20,21 +21,12 @@ from .forms import EstimateForm, ImportForm, ReturnForm
 from .policies import BudgetEstimatePolicy
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value) if value not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
-
-
 def _scope(request: HttpRequest):
     """(plan, year): ?plan= else the newest plan; ?year= else this year. 404 without a plan."""
-    plans = plan_selectors.plan_list(user=request.user)
-    wanted = _int(request.GET.get("plan") or request.POST.get("plan"))
-    plan = next((p for p in plans if p.pk == wanted), plans[0] if plans else None)
+    plan = requested(request, plan_selectors.plan_list(user=request.user))
     if plan is None or BudgetEstimatePolicy.visible_q(request.user) is None:
         raise Http404
-    year = _int(request.GET.get("year") or request.POST.get("year")) or timezone.localdate().year
+    year = int_or_none(request.GET.get("year") or request.POST.get("year")) or timezone.localdate().year
     if not 2000 <= year <= 2100:
         raise Http404
     return plan, year

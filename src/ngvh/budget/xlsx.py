@@ -6,16 +6,16 @@ agencies by key); one problem anywhere and nothing is saved, as in the activitie
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ngvh.activities.xlsx import Problem, export_xlsx, task_code_key
+from ngvh.activities.xlsx import task_code_key
+from ngvh.core import xlsx as core_xlsx
 from ngvh.core.text import agency_key, ascii_key, nfc
+from ngvh.core.xlsx import ImportFileError, Problem, export_xlsx  # noqa: F401 - ImportFileError: what read_rows raises
 
 from .models import BudgetSource
 
@@ -31,10 +31,6 @@ COLUMNS: list[tuple[str, object]] = [
     ("note", gettext_lazy("Note")),
 ]
 LETTERS = "ABCDE"
-
-
-class ImportFileError(Exception):
-    """The upload is not a readable workbook."""
 
 
 @dataclass(frozen=True)
@@ -64,42 +60,15 @@ class Checked:
         return not self.problems
 
 
-def _file_error() -> ImportFileError:
-    return ImportFileError(_("This file cannot be read as an Excel workbook (.xlsx). Download the export and fill it in."))
+def _file_error_message() -> str:
+    return _("This file cannot be read as an Excel workbook (.xlsx). Download the export and fill it in.")
 
 
 def read_rows(data: bytes) -> list[tuple[int, tuple]]:
     """(Excel row number, values) of every non-blank row under the header, read with calamine."""
-    from python_calamine import CalamineWorkbook
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise _file_error() from exc
-    if "xl/workbook.xml" not in {i.filename for i in infos} or sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-        raise _file_error()
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        try:
-            grid = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
-        finally:
-            workbook.close()
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # noqa: BLE001 - a panic in the Rust reader is a BaseException
-        raise _file_error() from exc
-    width = len(COLUMNS)
-    out = []
-    for number, cells in enumerate(grid[1:], start=2):
-        values = [None if v == "" else v for v in cells[:width]]
-        if not any(v is not None for v in values):
-            continue
-        if len(out) >= MAX_ROWS:
-            raise ImportFileError(_("The file has more than %(max)s rows. Split it into smaller files.") % {"max": MAX_ROWS})
-        values.extend([None] * (width - len(values)))
-        out.append((number, tuple(values)))
-    return out
+    return core_xlsx.read_rows(
+        data, width=len(COLUMNS), max_rows=MAX_ROWS, max_uncompressed=MAX_UNCOMPRESSED, message=_file_error_message(),
+    )
 
 
 def _text(value) -> str:

@@ -37,7 +37,7 @@ from django.db.utils import load_backend
 FORMAT = 1
 MANIFEST = "manifest.json"
 FILES = "files"
-STORED_FOLDERS = ("attachments",)
+STORED_FOLDERS = ("attachments", "gifts")  # evidence files, gift photos
 
 
 class BackupError(Exception):

@@ -90,3 +90,13 @@ def country_lookup() -> dict[str, str]:
     for code in _names("en"):
         lookup[code.lower()] = code
     return lookup
+
+
+def country_from_text(text: str) -> str | None:
+    """The code of a country written in an import cell (ISO code, English or Vietnamese
+    name, with or without diacritics, ``JP - Nhật Bản``), or None."""
+    text = nfc(text or "")
+    if not text:
+        return None
+    lookup = country_lookup()
+    return lookup.get(tone_key(text)) or lookup.get(ascii_key(text)) or lookup.get(text.lower())

@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ngvh.agencies.models import Agency
 from ngvh.core.countries import country_name
+from ngvh.core.pages import crumbs, form_errors, requested
 from ngvh.plans import selectors as plan_selectors
 
 from . import selectors, services
@@ -21,32 +21,12 @@ from .models import DelegationStatus
 from .policies import DelegationPolicy
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _plan(request: HttpRequest):
-    plans = plan_selectors.plan_list(user=request.user)
-    wanted = _int(request.GET.get("plan") or request.POST.get("plan"))
-    for plan in plans:
-        if plan.pk == wanted:
-            return plan
-    return plans[0] if plans else None
+    return requested(request, plan_selectors.plan_list(user=request.user))
 
 
 def _crumbs(*items):
-    return [(_("Delegations and press crews"), reverse("delegations:list")), *items]
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    return crumbs(_("Delegations and press crews"), "delegations:list", *items)
 
 
 @login_required
@@ -75,7 +55,7 @@ def delegation_create(request: HttpRequest) -> HttpResponse:
         try:
             d = services.delegation_register(user=request.user, plan=plan, data=form.data_object())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The delegation has been registered; its lead agency approves it."))
             return redirect("delegations:detail", d.pk)
@@ -114,7 +94,7 @@ def delegation_approve(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.delegation_approve(user=request.user, delegation=d, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The delegation has been approved."))
             return redirect("delegations:detail", d.pk)
@@ -132,7 +112,7 @@ def delegation_complete(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.delegation_complete(user=request.user, delegation=d, result=form.cleaned_data["result"])
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The delegation has been marked done."))
             return redirect("delegations:detail", d.pk)

@@ -22,3 +22,16 @@ class GiveForm(forms.Form):
     def __init__(self, *args, delegations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["delegation"].choices = [("", "—")] + [(d.pk, f"{d.title} · {d.partner.name}") for d in delegations]
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(label=_("Photo"))
+
+    def __init__(self, *args, **kwargs):
+        from django.utils.translation import gettext
+
+        from .photos import limit
+
+        super().__init__(*args, **kwargs)
+        mb = limit() // (1024 * 1024) or 1
+        self.fields["photo"].help_text = gettext("A JPEG, PNG or WebP photo of at most %(mb)s MB.") % {"mb": mb}

@@ -25,6 +25,9 @@ class Gift(models.Model):
     description = models.TextField(_("description"), blank=True)
     price_band = models.CharField(_("price band"), max_length=10, choices=PriceBand.choices)
     is_active = models.BooleanField(_("still offered"), default=True)
+    # A name we generated (gifts/photos.py), never the uploaded file's name.
+    photo_name = models.CharField(_("photo"), max_length=40, blank=True)
+    photo_type = models.CharField(_("photo type"), max_length=20, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -35,6 +38,11 @@ class Gift(models.Model):
         ordering = ["name", "id"]
         constraints = [
             models.CheckConstraint(condition=Q(price_band__in=["lt1m", "1m-5m", "5m-20m", "gt20m"]), name="gift_price_band_valid"),
+            models.CheckConstraint(
+                condition=(Q(photo_name="") & Q(photo_type=""))
+                | (~Q(photo_name="") & Q(photo_type__in=["image/jpeg", "image/png", "image/webp"])),
+                name="gift_photo_has_type",
+            ),
         ]
 
     def __str__(self) -> str:

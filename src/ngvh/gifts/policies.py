@@ -16,6 +16,10 @@ class GiftPolicy:
         return is_coordinator(user)
 
     @staticmethod
+    def can_change_photo(user, gift) -> bool:
+        return is_coordinator(user)
+
+    @staticmethod
     def can_give(user, delegation) -> bool:
         from ngvh.delegations.policies import DelegationPolicy
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ngvh.core.text import nfc
 
+from . import photos
 from .models import Gift, GiftPresentation, PriceBand
 from .policies import GiftPolicy
 
@@ -54,3 +55,52 @@ def gift_give(*, user, gift: Gift, delegation, given_on: dt.date) -> GiftPresent
     presentation._history_user = user
     presentation.save()
     return presentation
+
+
+def gift_photo_set(*, user, gift: Gift, upload) -> Gift:
+    """Give the gift a photo (replacing any earlier one).
+
+    The upload is checked by its content and stored under a random name before the row
+    changes (a file store cannot join the database transaction); if the change then
+    fails, the new file is deleted. The earlier file goes once the change has committed.
+    """
+    if not GiftPolicy.can_change_photo(user, gift):
+        raise PermissionDenied
+    try:
+        name, content_type = photos.store(upload)
+    except photos.RefusedPhoto as exc:
+        raise ValidationError({"photo": [str(exc)]}) from exc
+    try:
+        return _photo_save(user=user, gift=gift, name=name, content_type=content_type)
+    except BaseException:
+        photos.remove(name)
+        raise
+
+
+@transaction.atomic
+def _photo_save(*, user, gift: Gift, name: str, content_type: str) -> Gift:
+    gift = Gift.objects.select_for_update().get(pk=gift.pk)
+    if not GiftPolicy.can_change_photo(user, gift):
+        raise PermissionDenied
+    earlier = gift.photo_name
+    gift.photo_name, gift.photo_type = name, content_type
+    gift._history_user = user
+    gift.save(update_fields=["photo_name", "photo_type"])
+    if earlier:
+        transaction.on_commit(lambda: photos.remove(earlier))
+    return gift
+
+
+@transaction.atomic
+def gift_photo_remove(*, user, gift: Gift) -> Gift:
+    gift = Gift.objects.select_for_update().get(pk=gift.pk)
+    if not GiftPolicy.can_change_photo(user, gift):
+        raise PermissionDenied
+    earlier = gift.photo_name
+    if not earlier:
+        return gift
+    gift.photo_name = gift.photo_type = ""
+    gift._history_user = user
+    gift.save(update_fields=["photo_name", "photo_type"])
+    transaction.on_commit(lambda: photos.remove(earlier))
+    return gift

@@ -5,26 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services
-from .forms import GiftForm, GiveForm
+from ngvh.core.pages import crumbs, form_errors
+
+from . import photos, selectors, services
+from .forms import GiftForm, GiveForm, PhotoForm
 from .policies import GiftPolicy
 
 
 def _crumbs(*items):
-    return [(_("Cultural gifts"), reverse("gifts:list")), *items]
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    return crumbs(_("Cultural gifts"), "gifts:list", *items)
 
 
 @login_required
@@ -45,7 +39,7 @@ def gift_create(request: HttpRequest) -> HttpResponse:
         try:
             gift = services.gift_create(user=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The gift has been added to the catalogue."))
             return redirect("gifts:detail", gift.pk)
@@ -68,7 +62,7 @@ def gift_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except PermissionDenied as exc:
                 raise Http404 from exc
             except ValidationError as exc:
-                _form_errors(form, exc)
+                form_errors(form, exc)
             else:
                 messages.success(request, _("The gift has been recorded."))
                 return redirect("gifts:detail", gift.pk)
@@ -76,4 +70,57 @@ def gift_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "gifts/detail.html", {
         "gift": gift, "presentations": selectors.presentations_of(user=request.user, gift=gift), "form": form,
         "can_give": bool(delegations) or request.method == "POST", "crumbs": _crumbs((gift.name, None)),
+        "can_change_photo": GiftPolicy.can_change_photo(request.user, gift), "photo_form": PhotoForm(),
     }, status=status)
+
+
+@login_required
+@require_POST
+def gift_photo_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set, replace or remove (``remove`` posted) the gift's photo."""
+    gift = selectors.gift_get(user=request.user, pk=pk)
+    if not GiftPolicy.can_change_photo(request.user, gift):
+        raise Http404
+    form = PhotoForm(request.POST, request.FILES)
+    try:
+        if request.POST.get("remove"):
+            services.gift_photo_remove(user=request.user, gift=gift)
+            messages.success(request, _("The photo has been removed."))
+            return redirect("gifts:detail", gift.pk)
+        if form.is_valid():
+            services.gift_photo_set(user=request.user, gift=gift, upload=form.cleaned_data["photo"])
+            messages.success(request, _("The photo has been saved."))
+            return redirect("gifts:detail", gift.pk)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    except ValidationError as exc:
+        form_errors(form, exc)
+    delegations = selectors.givable_delegations(user=request.user, gift=gift)
+    return render(request, "gifts/detail.html", {
+        "gift": gift, "presentations": selectors.presentations_of(user=request.user, gift=gift),
+        "form": GiveForm(delegations=delegations), "can_give": bool(delegations), "crumbs": _crumbs((gift.name, None)),
+        "can_change_photo": True, "photo_form": form,
+    }, status=400)
+
+
+@login_required
+@require_GET
+def gift_photo(request: HttpRequest, pk: int) -> HttpResponse:
+    """The gift's photo, for signed-in readers of the catalogue only (the catalogue is internal)."""
+    gift = selectors.gift_get(user=request.user, pk=pk)
+    if not gift.photo_name:
+        raise Http404
+    try:
+        handle = photos.open_photo(gift.photo_name)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    except photos.STORAGE_ERRORS:
+        return HttpResponse(
+            _("The file store is not answering. Try again in a few minutes."), status=503,
+            content_type="text/plain; charset=utf-8", headers={"Retry-After": "60"},
+        )
+    response = FileResponse(handle, content_type=gift.photo_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=0, no-store"
+    return response

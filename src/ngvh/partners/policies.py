@@ -20,6 +20,15 @@ class RelationshipPolicy:
     def can_manage(user) -> bool:
         return is_coordinator(user)
 
+    @staticmethod
+    def can_import(user) -> bool:
+        """Relationships come in from Excel only through the focal point, who keeps the registry."""
+        return is_coordinator(user)
+
+    @staticmethod
+    def can_export(user) -> bool:
+        return RelationshipPolicy.can_view(user)
+
 
 class AnniversaryPolicy:
     can_view = RelationshipPolicy.can_view

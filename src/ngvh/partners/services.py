@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 from ngvh.activities.models import ActivityKind, ActivityStatus, ForeignPartner, PartnerKind
 from ngvh.core.countries import country_name, is_country
 from ngvh.core.text import agency_key, nfc
+from ngvh.core.xlsx import ImportOutcome
 
+from . import xlsx
 from .models import AnniversaryDraft, Relationship, RelationshipDocument, RelationshipKind
 from .policies import AnniversaryPolicy, RelationshipPolicy
 
@@ -156,3 +158,95 @@ def anniversary_draft(*, user, plan, year: int, key: str) -> AnniversaryDraft:
     draft._history_user = user
     draft.save()
     return draft
+
+
+# ---- Excel ----------------------------------------------------------------------------------
+
+
+def _import_lookups(*, province) -> xlsx.Lookups:
+    from ngvh.agencies.models import Agency, AgencyAlias
+
+    agencies: dict[str, int] = {}
+    for pk, name, key, short in Agency.objects.filter(province=province).values_list("pk", "name", "name_key", "short_name"):
+        agencies[key or agency_key(name)] = pk
+        if short:
+            agencies.setdefault(agency_key(short), pk)
+    for alias_key, agency_id in AgencyAlias.objects.filter(province=province).values_list("key", "agency_id"):
+        agencies.setdefault(alias_key, agency_id)
+    existing = set(
+        Relationship.objects.filter(province=province).values_list("partner__name_key", "partner__country", "kind")
+    )
+    return xlsx.Lookups(agencies=agencies, existing=existing)
+
+
+def relationships_import_xlsx(*, user, province, data: bytes, commit: bool) -> ImportOutcome:
+    """Check every row of a workbook; with ``commit`` and no problem, save them all.
+
+    All rows or none: one bad row and nothing is written; the rows are saved through
+    :func:`relationship_create` and :func:`relationship_document_add` in one transaction,
+    so a row refused there (a relationship recorded meanwhile) undoes the whole file.
+    """
+    if not RelationshipPolicy.can_import(user):
+        raise PermissionDenied
+    try:
+        rows = xlsx.read_rows(data)
+    except xlsx.ImportFileError as exc:
+        return ImportOutcome(file_error=str(exc))
+    if not rows:
+        return ImportOutcome(file_error=_("The file has no rows under the header."))
+    checked = xlsx.check_rows(rows, _import_lookups(province=province))
+    outcome = ImportOutcome(
+        problems=list(checked.problems),
+        preview=[(n, [r.name, country_name(r.country), RelationshipKind(r.kind).label, r.established_on.strftime("%d/%m/%Y"),
+                      r.document_number]) for n, r in checked.rows],
+    )
+    if not commit or not checked.ok:
+        return outcome
+    try:
+        outcome.saved = _save_rows(user=user, province=province, rows=checked.rows)
+    except _RowRefused as exc:
+        return ImportOutcome(problems=[exc.problem])
+    outcome.committed = True
+    return outcome
+
+
+class _RowRefused(Exception):
+    def __init__(self, problem: xlsx.Problem):
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+@transaction.atomic
+def _save_rows(*, user, province, rows) -> int:
+    from ngvh.agencies.models import Agency
+
+    agencies = Agency.objects.in_bulk({r.lead_agency_id for _n, r in rows if r.lead_agency_id})
+    for number, row in rows:
+        try:
+            relationship = relationship_create(
+                user=user, province=province, name=row.name, country=row.country, kind=row.kind,
+                established_on=row.established_on, lead_agency=agencies.get(row.lead_agency_id), notes=row.notes,
+            )
+            if row.document_title:
+                relationship_document_add(
+                    user=user, relationship=relationship, title=row.document_title, number=row.document_number,
+                    signed_on=row.signed_on, signatories="\n".join(row.signatories),
+                )
+        except ValidationError as exc:
+            raise _RowRefused(xlsx.Problem(row=number, column="", label="", message=" ".join(exc.messages))) from exc
+    return len(rows)
+
+
+def relationships_export_rows(relationships) -> list[list]:
+    """Rows for :func:`xlsx.export` in the import's column order, the latest document of each."""
+    out = []
+    for r in relationships:
+        documents = sorted(r.documents.all(), key=lambda d: (d.signed_on, d.pk), reverse=True)
+        doc = documents[0] if documents else None
+        out.append([
+            r.partner.name, country_name(r.partner.country), str(r.get_kind_display()), r.established_on,
+            r.lead_agency.name if r.lead_agency else "", r.notes,
+            doc.title if doc else "", doc.number if doc else "", doc.signed_on if doc else None,
+            "; ".join(doc.signatories.splitlines()) if doc else "",
+        ])
+    return out

@@ -10,46 +10,30 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from ngvh.accounts.history import history_entries
 from ngvh.accounts.policies import HistoryPolicy
 from ngvh.agencies.models import Agency
-from ngvh.core.countries import country_name
+from ngvh.core import xlsx as core_xlsx
+from ngvh.core.countries import country_choices, country_name
+from ngvh.core.pages import crumbs, form_errors, int_or_none, requested
+from ngvh.core.xlsx_views import import_page
 from ngvh.plans import selectors as plan_selectors
 
-from . import selectors, services
+from . import selectors, services, xlsx
 from .forms import DocumentForm, RelationshipForm
 from .models import RelationshipKind
 from .policies import AnniversaryPolicy, RelationshipPolicy
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _plan(request: HttpRequest):
     plans = plan_selectors.plan_list(user=request.user)
-    wanted = _int(request.GET.get("plan") or request.POST.get("plan"))
-    for plan in plans:
-        if plan.pk == wanted:
-            return plan, plans
-    return (plans[0] if plans else None), plans
+    return requested(request, plans), plans
 
 
 def _crumbs(*items):
-    return [(_("Foreign partners"), reverse("partners:list")), *items]
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    return crumbs(_("Foreign partners"), "partners:list", *items)
 
 
 def _agencies(province_id):
@@ -63,7 +47,8 @@ def relationship_list(request: HttpRequest) -> HttpResponse:
     rows = [{"r": r, "country": country_name(r.partner.country)} for r in selectors.relationship_list(user=request.user)]
     return render(
         request, "partners/list.html",
-        {"rows": rows, "can_manage": RelationshipPolicy.can_manage(request.user), "crumbs": _crumbs()},
+        {"rows": rows, "can_manage": RelationshipPolicy.can_manage(request.user),
+         "can_import": RelationshipPolicy.can_import(request.user), "crumbs": _crumbs()},
     )
 
 
@@ -81,7 +66,7 @@ def relationship_create(request: HttpRequest) -> HttpResponse:
                 established_on=c["established_on"], lead_agency=c["lead_agency"], notes=c["notes"],
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The relationship has been recorded."))
             return redirect("partners:partner", r.partner_id)
@@ -115,7 +100,7 @@ def relationship_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, relationship=r, established_on=c["established_on"], lead_agency=c["lead_agency"], notes=c["notes"]
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The relationship has been saved."))
             return redirect("partners:partner", r.partner_id)
@@ -135,7 +120,7 @@ def document_add(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.relationship_document_add(user=request.user, relationship=r, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         else:
             messages.success(request, _("The document has been added."))
             return redirect("partners:partner", r.partner_id)
@@ -163,7 +148,7 @@ def anniversaries(request: HttpRequest) -> HttpResponse:
     if not AnniversaryPolicy.can_view(request.user):
         raise Http404
     plan, plans = _plan(request)
-    year = _int(request.GET.get("year")) or timezone.localdate().year + 1
+    year = int_or_none(request.GET.get("year")) or timezone.localdate().year + 1
     if not 1900 <= year <= 2200:
         raise Http404
     rows = selectors.anniversary_rows(user=request.user, plan=plan, year=year) if plan else []
@@ -182,7 +167,7 @@ def anniversaries(request: HttpRequest) -> HttpResponse:
 @require_POST
 def anniversary_draft(request: HttpRequest) -> HttpResponse:
     plan, _plans = _plan(request)
-    year = _int(request.POST.get("year"))
+    year = int_or_none(request.POST.get("year"))
     if plan is None or year is None or not AnniversaryPolicy.can_draft(request.user):
         raise Http404
     try:
@@ -195,3 +180,56 @@ def anniversary_draft(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("partners:anniversaries") + f"?plan={plan.pk}&year={year}")
     messages.success(request, _("A planned activity has been drafted; complete its details."))
     return redirect("activities:detail", draft.activity_id)
+
+
+# ---- Excel ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    plan, _plans = _plan(request)
+    if plan is None or not RelationshipPolicy.can_import(request.user):
+        raise Http404
+    body = xlsx.build_template(
+        kinds=[str(label) for _v, label in RelationshipKind.choices],
+        countries=[f"{code} - {name}" for code, name in country_choices()],
+        agencies=list(_agencies(plan.province_id).values_list("name", flat=True)),
+    )
+    return core_xlsx.attachment(body, "partners-template.xlsx")
+
+
+@login_required
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (nothing saved) → confirm (every row or none)."""
+    plan, _plans = _plan(request)
+    if plan is None or not RelationshipPolicy.can_import(request.user):
+        raise Http404
+    here = reverse("partners:import") + f"?plan={plan.pk}"
+    return import_page(
+        request, session_key="partners_import",
+        run=lambda data, commit: services.relationships_import_xlsx(user=request.user, province=plan.province, data=data, commit=commit),
+        context={
+            "title": _("Import relationships from Excel"), "crumbs": _crumbs((_("Import from Excel"), None)),
+            "template_url": reverse("partners:import_template") + f"?plan={plan.pk}",
+            "template_hint": _("it has drop-down lists for the kind, the countries and the agencies."),
+            "steps": [
+                _("Fill in one relationship per row: the partner's name, its country (Vietnamese or English name, or the ISO code such as JP), the kind and the date it was established, as dd/mm/yyyy."),
+                _("The document columns are optional: fill them in to record the signed MoU or agreement with its number, date and signatories."),
+            ],
+            "preview_headers": [_("Partner"), _("Country"), _("Kind"), _("Established on"), _("Document number")],
+            "hidden": [("plan", plan.pk)],
+        },
+        done_url=reverse("partners:list"), again_url=here,
+        done_message=lambda outcome: _("%(count)s relationships have been recorded.") % {"count": outcome.saved},
+    )
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    if not RelationshipPolicy.can_export(request.user):
+        raise Http404
+    relationships = selectors.relationship_list(user=request.user).prefetch_related("documents")
+    body = xlsx.export(services.relationships_export_rows(relationships))
+    return core_xlsx.attachment(body, f"partners-{timezone.localdate():%Y%m%d}.xlsx")

@@ -37,3 +37,12 @@ class PersonPolicy:
     def can_change(user, person) -> bool:
         """Edit, export and erase: the owning agency's reporters and the focal point."""
         return is_coordinator(user) or (is_reporter(user) and belongs_to(user, person.owner_agency_id))
+
+    @staticmethod
+    def can_import(user) -> bool:
+        return PersonPolicy.can_create(user)
+
+    @staticmethod
+    def can_export_list(user) -> bool:
+        """The Excel export of the records the user may change (a personal-data export)."""
+        return is_coordinator(user) or (is_reporter(user) and user.agency_id is not None)

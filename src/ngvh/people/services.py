@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 
 from ngvh.core.countries import is_country
 from ngvh.core.text import nfc
+from ngvh.core.xlsx import ImportOutcome
 
+from . import xlsx
 from .models import (
     PERSONAL_FIELDS,
     AccessAction,
@@ -199,3 +201,104 @@ def person_erase(*, user, person: Person) -> Person:
     person.save()
     _log(user, [person], AccessAction.ERASE)
     return person
+
+
+# ---- Excel ----------------------------------------------------------------------------------
+
+
+def import_agencies(user):
+    """The agencies the user may record people for: any current agency of the province for
+    the focal point, the user's own for a reporter."""
+    from ngvh.accounts.policies import is_coordinator
+    from ngvh.agencies.models import Agency
+
+    if is_coordinator(user):
+        qs = Agency.objects.filter(active_until__isnull=True)
+        if user.agency_id:
+            qs = qs.filter(province_id=user.agency.province_id)
+        return qs.order_by("name")
+    return Agency.objects.filter(pk=user.agency_id)
+
+
+def _import_lookups(user) -> xlsx.Lookups:
+    from ngvh.core.text import agency_key
+
+    agencies = {}
+    for pk, name, key, short in import_agencies(user).values_list("pk", "name", "name_key", "short_name"):
+        agencies[key or agency_key(name)] = pk
+        if short:
+            agencies.setdefault(agency_key(short), pk)
+    return xlsx.Lookups(agencies=agencies, default_agency_id=user.agency_id)
+
+
+def people_import_xlsx(*, user, data: bytes, commit: bool) -> ImportOutcome:
+    """Check every row of a workbook as the form would; with ``commit`` and no problem,
+    record them all (each with its consent, each creation logged), or none."""
+    if not PersonPolicy.can_import(user):
+        raise PermissionDenied
+    try:
+        rows = xlsx.read_rows(data)
+    except xlsx.ImportFileError as exc:
+        return ImportOutcome(file_error=str(exc))
+    if not rows:
+        return ImportOutcome(file_error=_("The file has no rows under the header."))
+    checked = xlsx.check_rows(rows, _import_lookups(user))
+    problems = list(checked.problems)
+    good: list[tuple[int, PersonData]] = []
+    for number, values in checked.rows:
+        data_row = PersonData(**values)
+        errors = _validate(data_row)
+        if not PersonPolicy.can_record_for(user, data_row.owner_agency_id):
+            errors.setdefault("owner_agency", [_("You can record people only for your own agency.")])
+        for name, messages in errors.items():
+            key = name if name in xlsx.INDEX else "full_name"
+            problems.extend(xlsx.problem(number, key, message) for message in messages)
+        if not errors:
+            good.append((number, data_row))
+    problems.sort(key=lambda p: (p.row, p.column))
+    agencies = dict(import_agencies(user).values_list("pk", "name"))
+    outcome = ImportOutcome(
+        problems=problems,
+        preview=[] if problems else [
+            (n, [PersonCategory(d.category).label, d.full_name, agencies.get(d.owner_agency_id, ""),
+                 d.consent_date.strftime("%d/%m/%Y"), ConsentMethod(d.consent_method).label])
+            for n, d in good
+        ],
+    )
+    if not commit or problems:
+        return outcome
+    _save_people(user=user, rows=[d for _n, d in good])
+    outcome.saved = len(good)
+    outcome.committed = True
+    return outcome
+
+
+@transaction.atomic
+def _save_people(*, user, rows: list[PersonData]) -> None:
+    for data_row in rows:
+        person_create(user=user, data=data_row)
+
+
+@transaction.atomic
+def people_export_xlsx(*, user) -> tuple[bytes, int]:
+    """The records the user may change, as a workbook in the import's columns; every
+    record exported is logged as exported. Erased records have nothing left to export."""
+    from ngvh.core.countries import country_name
+
+    if not PersonPolicy.can_export_list(user):
+        raise PermissionDenied
+    rule = PersonPolicy.visible_q(user)
+    people = [
+        p for p in Person.objects.filter(rule, erased_at__isnull=True).select_related("owner_agency").order_by("full_name", "id")
+        if PersonPolicy.can_change(user, p)
+    ]
+    _log(user, people, AccessAction.EXPORT)
+    rows = [
+        [
+            str(PersonCategory(p.category).label), p.full_name, p.owner_agency.name, p.email, p.phone, p.languages, p.skills,
+            p.course, country_name(p.country) if p.country else "", p.association, p.field, p.consent_date, p.consent_scope,
+            str(ConsentMethod(p.consent_method).label) if p.consent_method else "", p.pk,
+        ]
+        for p in people
+    ]
+    return xlsx.export(rows), len(people)

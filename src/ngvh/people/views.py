@@ -8,44 +8,28 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from ngvh.accounts.policies import is_coordinator
-from ngvh.agencies.models import Agency
-from ngvh.core.countries import country_name
+from ngvh.core import xlsx as core_xlsx
+from ngvh.core.countries import country_choices, country_name
+from ngvh.core.pages import crumbs, form_errors, private
+from ngvh.core.xlsx_views import import_page
 
-from . import services
+from . import services, xlsx
 from .forms import PersonForm
-from .models import PURPOSES, PersonCategory
+from .models import PURPOSES, ConsentMethod, PersonCategory
 from .policies import PersonPolicy
 
 
 def _crumbs(*items):
-    return [(_("People"), reverse("people:list")), *items]
+    return crumbs(_("People"), "people:list", *items)
 
 
 def _agencies(user):
-    if is_coordinator(user):
-        qs = Agency.objects.filter(active_until__isnull=True)
-        if user.agency_id:
-            qs = qs.filter(province_id=user.agency.province_id)
-        return qs.order_by("name")
-    return Agency.objects.filter(pk=user.agency_id)
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "no-store, private"
-    return response
+    return services.import_agencies(user)
 
 
 @login_required
@@ -55,10 +39,11 @@ def person_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     category = request.GET.get("category", "")
     people = services.people_list(user=request.user, category=category)
-    return _private(render(
+    return private(render(
         request, "people/list.html",
         {"people": people, "category": category, "categories": PersonCategory.choices,
-         "can_create": PersonPolicy.can_create(request.user), "crumbs": _crumbs()},
+         "can_create": PersonPolicy.can_create(request.user), "can_import": PersonPolicy.can_import(request.user),
+         "can_export": PersonPolicy.can_export_list(request.user), "crumbs": _crumbs()},
     ))
 
 
@@ -71,13 +56,13 @@ def person_create(request: HttpRequest) -> HttpResponse:
         try:
             person = services.person_create(user=request.user, data=form.data_object())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
             messages.success(request, _("The record has been saved with the person's consent."))
             return redirect("people:detail", person.pk)
-    return _private(render(request, "people/form.html", {"form": form, "title": _("Record a person"), "crumbs": _crumbs((_("New"), None))}))
+    return private(render(request, "people/form.html", {"form": form, "title": _("Record a person"), "crumbs": _crumbs((_("New"), None))}))
 
 
 @login_required
@@ -85,7 +70,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = services.person_open(user=request.user, pk=pk)
     rows = [(_label(name), getattr(person, name), PURPOSES[name]) for name in PURPOSES if name != "country"]
-    return _private(render(
+    return private(render(
         request, "people/detail.html",
         {"person": person, "rows": rows, "country": country_name(person.country) if person.country else "",
          "can_change": PersonPolicy.can_change(request.user, person), "crumbs": _crumbs((f"#{person.pk}", None))},
@@ -110,13 +95,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.person_update(user=request.user, person=person, data=form.data_object())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
             messages.success(request, _("The record has been saved."))
             return redirect("people:detail", person.pk)
-    return _private(render(request, "people/form.html", {"form": form, "title": _("Edit record #%(pk)s") % {"pk": person.pk},
+    return private(render(request, "people/form.html", {"form": form, "title": _("Edit record #%(pk)s") % {"pk": person.pk},
                                                          "crumbs": _crumbs((f"#{person.pk}", None))}))
 
 
@@ -129,7 +114,7 @@ def person_export(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="person-{person.pk}.json"'
-    return _private(response)
+    return private(response)
 
 
 @login_required
@@ -145,3 +130,57 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404 from exc
     messages.success(request, _("The person's data has been erased; only the fact of the erasure is kept."))
     return redirect("people:detail", person.pk)
+
+
+# ---- Excel ----------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    if not PersonPolicy.can_import(request.user):
+        raise Http404
+    body = xlsx.build_template(
+        categories=[str(label) for _v, label in PersonCategory.choices],
+        methods=[str(label) for _v, label in ConsentMethod.choices],
+        countries=[f"{code} - {name}" for code, name in country_choices()],
+        agencies=list(_agencies(request.user).values_list("name", flat=True)),
+    )
+    return core_xlsx.attachment(body, "people-template.xlsx")
+
+
+@login_required
+@never_cache
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload → preview (nothing saved) → confirm (every row or none, each with its consent)."""
+    if not PersonPolicy.can_import(request.user):
+        raise Http404
+    here = reverse("people:import")
+    return private(import_page(
+        request, session_key="people_import",
+        run=lambda data, commit: services.people_import_xlsx(user=request.user, data=data, commit=commit),
+        context={
+            "title": _("Import people from Excel"), "crumbs": _crumbs((_("Import from Excel"), None)),
+            "template_url": reverse("people:import_template"),
+            "template_hint": _("it has drop-down lists for the category, the agencies, the countries and how consent was given."),
+            "steps": [
+                _("Fill in one person per row. Leave the owning agency blank for your own."),
+                _("Every row needs the person's consent: the date it was given (dd/mm/yyyy), what it covers and how it was given. A row without consent is refused."),
+            ],
+            "preview_headers": [_("Category"), _("Full name"), _("Owning agency"), _("Consent given on"), _("How consent was given")],
+            "hidden": [],
+        },
+        done_url=reverse("people:list"), again_url=here,
+        done_message=lambda outcome: _("%(count)s records have been saved with the people's consent.") % {"count": outcome.saved},
+    ))
+
+
+@login_required
+@require_GET
+def export_xlsx(request: HttpRequest) -> HttpResponse:
+    """The records the user may change, as Excel; every record exported is logged."""
+    try:
+        body, _count = services.people_export_xlsx(user=request.user)
+    except PermissionDenied as exc:
+        raise Http404 from exc
+    return private(core_xlsx.attachment(body, f"people-{timezone.localdate():%Y%m%d}.xlsx"))

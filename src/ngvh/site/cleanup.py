@@ -1,13 +1,14 @@
 """``ngvh cleanup``: what nobody will come back for, removed on a schedule.
 
-* activity import previews (``imports/`` in the storage) older than
+* Excel import previews (activities, partners, people: ``imports/`` in the storage) older than
   ``NGVH_CLEANUP_IMPORT_HOURS``: the preview was never confirmed;
 * plan import drafts (``plans.ImportReview`` still in draft) untouched for
   ``NGVH_CLEANUP_DRAFT_DAYS``: the uploaded document is kept in the row, so these are the
   largest rows in the database;
 * evidence files in the storage that no attachment row names, older than
   ``NGVH_CLEANUP_ORPHAN_HOURS`` (a file is stored just before its row is committed, so a
-  younger one may belong to an upload in progress);
+  younger one may belong to an upload in progress), and gift photos no gift names
+  (a replaced photo whose deletion the store did not answer), on the same rule;
 * retention: django-axes access logs, failure logs and attempts older than
   ``NGVH_RETENTION_ACCESS_LOG_DAYS``, and security-log events older than
   ``NGVH_RETENTION_SECURITY_EVENT_DAYS``.
@@ -31,6 +32,7 @@ class CleanupReport:
     import_previews: list[str] = field(default_factory=list)
     import_drafts: list[int] = field(default_factory=list)
     orphan_files: list[str] = field(default_factory=list)
+    orphan_gift_photos: list[str] = field(default_factory=list)
     access_logs: int = 0
     access_failures: int = 0
     access_attempts: int = 0
@@ -42,6 +44,7 @@ class CleanupReport:
             f"activity import previews: {len(self.import_previews)} {verb}",
             f"plan import drafts: {len(self.import_drafts)} {verb}",
             f"orphaned evidence files: {len(self.orphan_files)} {verb}",
+            f"orphaned gift photos: {len(self.orphan_gift_photos)} {verb}",
             f"login access logs: {self.access_logs} {verb}",
             f"login failure logs: {self.access_failures} {verb}",
             f"login attempt counters: {self.access_attempts} {verb}",
@@ -60,6 +63,8 @@ def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> Cle
     from ngvh.accounts.models import SecurityEvent
     from ngvh.activities import storage
     from ngvh.activities.models import Attachment
+    from ngvh.gifts import photos
+    from ngvh.gifts.models import Gift
     from ngvh.plans.models import ImportReview, ImportReviewStatus
 
     now = now or timezone.now()
@@ -80,6 +85,10 @@ def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> Cle
             unnamed.discard(stored)
             unnamed.discard(thumb)
     report.orphan_files = sorted(n for n in unnamed if _aware(storage.modified_at(n)) < orphan_cutoff)
+    photo_names = set(photos.stored_names())
+    if photo_names:
+        photo_names -= set(Gift.objects.filter(photo_name__in=photo_names).values_list("photo_name", flat=True))
+    report.orphan_gift_photos = sorted(n for n in photo_names if _aware(photos.modified_at(n)) < orphan_cutoff)
 
     log_cutoff = now - dt.timedelta(days=settings.NGVH_RETENTION_ACCESS_LOG_DAYS)
     event_cutoff = now - dt.timedelta(days=settings.NGVH_RETENTION_SECURITY_EVENT_DAYS)
@@ -113,4 +122,8 @@ def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> Cle
     ) | set(Attachment.objects.filter(thumbnail_name__in=report.orphan_files).values_list("thumbnail_name", flat=True))
     report.orphan_files = [n for n in report.orphan_files if n not in still_named]
     storage.remove(*report.orphan_files)
+    named = set(Gift.objects.filter(photo_name__in=report.orphan_gift_photos).values_list("photo_name", flat=True))
+    report.orphan_gift_photos = [n for n in report.orphan_gift_photos if n not in named]
+    for name in report.orphan_gift_photos:
+        photos.remove(name)
     return report

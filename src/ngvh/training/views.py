@@ -7,12 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ngvh.accounts.policies import is_coordinator
 from ngvh.agencies.models import Agency
+from ngvh.core.pages import crumbs, form_errors, requested
 from ngvh.plans import selectors as plan_selectors
 
 from . import selectors, services
@@ -21,24 +21,11 @@ from .policies import CoursePolicy
 
 
 def _plan(request: HttpRequest):
-    plans = plan_selectors.plan_list(user=request.user)
-    try:
-        wanted = int(request.GET.get("plan") or request.POST.get("plan") or 0)
-    except ValueError:
-        wanted = 0
-    return next((p for p in plans if p.pk == wanted), plans[0] if plans else None)
+    return requested(request, plan_selectors.plan_list(user=request.user))
 
 
 def _crumbs(*items):
-    return [(_("Training courses"), reverse("training:list")), *items]
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
+    return crumbs(_("Training courses"), "training:list", *items)
 
 
 @login_required
@@ -65,7 +52,7 @@ def course_create(request: HttpRequest) -> HttpResponse:
         try:
             course = services.course_create(user=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as exc:
-            _form_errors(form, exc)
+            form_errors(form, exc)
         except PermissionDenied as exc:
             raise Http404 from exc
         else:
