@@ -20,7 +20,7 @@ def test_gift_photo_on_the_page_and_in_the_list(page, coordinator, reporter_b):
     page.wait_for_load_state()
     # then the page shows it, loaded through the checked URL and kept within the page
     photo = page.locator("#gift-photo")
-    assert photo.evaluate("img => img.complete && img.naturalWidth") == 1200
+    assert photo.evaluate("img => img.decode().then(() => img.naturalWidth)") == 1200
     assert photo.evaluate("img => img.getBoundingClientRect().width") <= 480
     screenshot(page, "gift-photo-1280")
     # and a reporter of another agency sees the thumbnail in the list, at phone width too
@@ -28,7 +28,7 @@ def test_gift_photo_on_the_page_and_in_the_list(page, coordinator, reporter_b):
     login(page, reporter_b.username)
     page.goto(f"{page.base}/gifts/")
     thumb = page.locator("img.gift-thumb")
-    assert thumb.evaluate("img => img.complete && img.naturalWidth") == 1200
+    assert thumb.evaluate("img => img.decode().then(() => img.naturalWidth)") == 1200
     assert thumb.evaluate("img => img.getBoundingClientRect().width") == 48
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot(page, "gifts-list-375")
