@@ -329,7 +329,6 @@ class ImportOutcome:
 
 def import_lookups(*, user, plan) -> ImportLookups:
     """The dictionaries the row checks need, in five queries whatever the file size."""
-    from ngvh.accounts.policies import is_coordinator
     from ngvh.agencies.models import Agency, AgencyAlias
     from ngvh.core.countries import country_lookup
     from ngvh.plans.models import TaskAssignment
@@ -353,8 +352,8 @@ def import_lookups(*, user, plan) -> ImportLookups:
         tasks=tasks,
         agencies=agencies,
         countries=country_lookup(),
-        default_agency_id=user.agency_id,
-        allowed_agency_ids=None if is_coordinator(user) else {user.agency_id},
+        default_agency_id=ActivityPolicy.default_agency_id(user),
+        allowed_agency_ids=ActivityPolicy.recordable_agency_ids(user),
         assignments=assignments,
         task_codes=task_codes,
     )

@@ -33,7 +33,9 @@ from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from ngvh.accounts.policies import is_signed_in, reads_everything
+from ngvh.accounts.policies import is_signed_in
+
+from .policies import DashboardPolicy
 
 BODY_TTL = 3600
 log = logging.getLogger("ngvh.dashboard")
@@ -71,7 +73,7 @@ def reader_scope(user) -> str:
     """The part of a body that depends on the reader. Task figures do not (official for
     everyone; the basis is a key part of its own): only whether the reader reads every
     agency, which decides the provisional switch shown beside them."""
-    return "all" if reads_everything(user) else "one"
+    return DashboardPolicy.reader_scope(user)
 
 
 def data_versions(*, plan_id: int | None) -> str:

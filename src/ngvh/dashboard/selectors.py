@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
-from ngvh.accounts.policies import belongs_to, is_signed_in, reads_everything
+from ngvh.accounts.policies import is_signed_in
 from ngvh.activities.models import (
     ActivityRollup,
     ActivityStatus,
@@ -57,10 +57,6 @@ def plan_for_dashboard(*, user, plan_id: int, public: bool = False) -> Plan:
 
 def reporting_years(*, plan: Plan) -> list[int]:
     return list(ReportingYear.objects.filter(plan=plan).order_by("-year").values_list("year", flat=True))
-
-
-def user_sees_agency(user, agency_id: int) -> bool:
-    return reads_everything(user) or belongs_to(user, agency_id)
 
 
 # ---- national view (all plans, one year) --------------------------------------------------

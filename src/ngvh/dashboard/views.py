@@ -6,7 +6,6 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ngvh.accounts.policies import reads_everything
 from ngvh.activities.figures import activity_figures
 from ngvh.activities.rollup import data_version
 from ngvh.plans import selectors as plan_selectors
@@ -17,6 +16,7 @@ from ngvh.reporting.task_status import STATUS_ORDER
 from . import cache as dash_cache
 from . import selectors, svg
 from .labels import BUDGET_LABELS, MONTHS, STATUS_LABELS
+from .policies import DashboardPolicy
 
 
 def _int(value: str | None) -> int | None:
@@ -126,10 +126,10 @@ def _group_progress(rows, groups) -> list[dict]:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     plans = plan_selectors.plan_list(user=request.user)
-    if len(plans) == 1 and not reads_everything(request.user):
+    if len(plans) == 1 and not DashboardPolicy.can_view_national(request.user):
         return redirect("dashboard:plan", plans[0].pk)
     return render(request, "dashboard/home.html", {
-        "plans": plans, "national": reads_everything(request.user), "crumbs": [(_("Dashboard"), None)],
+        "plans": plans, "national": DashboardPolicy.can_view_national(request.user), "crumbs": [(_("Dashboard"), None)],
     })
 
 
@@ -203,7 +203,7 @@ def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id, basis)
 
 @login_required
 def national(request: HttpRequest) -> HttpResponse:
-    if not reads_everything(request.user):
+    if not DashboardPolicy.can_view_national(request.user):
         raise Http404
     raw_year = _int(request.GET.get("year"))
     basis = figures.basis_for(request.user, request.GET.get("basis"))

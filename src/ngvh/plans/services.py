@@ -18,6 +18,7 @@ from ngvh.core.text import agency_key, nfc, search_key
 
 from .models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup
 from .parsed import ParsedPlan, PlanParseError
+from .policies import PlanPolicy
 
 
 class PlanImportRefused(PlanParseError):
@@ -62,9 +63,7 @@ def vocabulary_for(province_name: str):
 def plan_import(*, parsed: ParsedPlan, user=None, replace: bool = False, source_name: str = "", source_bytes: bytes = b"") -> ImportResult:
     """Store a parsed plan. Same document twice: nothing changes. Changed document: refused
     unless ``replace`` (amendments go through the amendment flow instead)."""
-    from ngvh.accounts.policies import is_coordinator
-
-    if user is not None and not is_coordinator(user):
+    if user is not None and not PlanPolicy.can_import(user):
         raise PermissionError("only coordinators import plans")
     _check_storable(parsed)
     province = province_get_or_create(name=parsed.place or "—")

@@ -16,12 +16,11 @@ from django.utils.translation import gettext as _
 
 def agency_recipients(agency) -> list[str]:
     """The agency's active user accounts and its contact address, without duplicates."""
-    from ngvh.accounts.models import User
+    from .policies import ReportPolicy
 
     emails = list(
-        User.objects.filter(agency=agency, is_active=True)
+        ReportPolicy.writers(agency)
         .exclude(email="")
-        .exclude(role="leader")
         .order_by("id")
         .values_list("email", flat=True)
     )
@@ -31,9 +30,9 @@ def agency_recipients(agency) -> list[str]:
 
 
 def coordinator_recipients() -> list[str]:
-    from ngvh.accounts.models import Role, User
+    from .policies import ReportPolicy
 
-    emails = User.objects.filter(is_active=True, role=Role.COORDINATOR).exclude(email="").order_by("id").values_list("email", flat=True)
+    emails = ReportPolicy.reviewers().exclude(email="").order_by("id").values_list("email", flat=True)
     return list(dict.fromkeys(e.strip().lower() for e in emails))
 
 

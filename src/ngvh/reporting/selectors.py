@@ -16,7 +16,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
-from ngvh.accounts.policies import is_signed_in, reads_everything
+from ngvh.accounts.policies import is_signed_in
 
 from .models import (
     AmendmentProposal,
@@ -148,12 +148,7 @@ def reporting_year_get(*, user, pk: int) -> ReportingYear:
 
 
 def _visible_reports(user):
-    qs = AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-    if reads_everything(user):
-        return qs
-    if is_signed_in(user) and user.agency_id:
-        return qs.filter(agency_id=user.agency_id)
-    return qs.none()
+    return ReportPolicy.visible(user).select_related("reporting_year", "reporting_year__plan", "agency")
 
 
 def visible_reports(*, user):
@@ -172,11 +167,9 @@ def report_list(*, user, reporting_year: ReportingYear) -> list[AnnualReport]:
 
 def reports_for_user(*, user) -> list[AnnualReport]:
     """The reports of the user's own agency, newest year first (the reporter's list)."""
-    if not is_signed_in(user) or not user.agency_id:
-        return []
     return list(
-        AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-        .filter(agency_id=user.agency_id)
+        ReportPolicy.own(user)
+        .select_related("reporting_year", "reporting_year__plan", "agency")
         .order_by("-reporting_year__year", "reporting_year__plan_id")
     )
 
@@ -405,11 +398,9 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
 def amendment_list(*, user, plan=None) -> list[AmendmentProposal]:
     if not is_signed_in(user):
         return []
-    qs = AmendmentProposal.objects.select_related("plan", "agency", "task", "proposed_by", "new_task")
+    qs = AmendmentPolicy.visible(user).select_related("plan", "agency", "task", "proposed_by", "new_task")
     if plan is not None:
         qs = qs.filter(plan=plan)
-    if not reads_everything(user):
-        qs = qs.filter(agency_id=user.agency_id) if user.agency_id else qs.none()
     return list(qs.order_by("-proposed_at", "-id"))
 
 
@@ -467,12 +458,11 @@ def review_queue(*, user, today: dt.date | None = None) -> ReviewQueue:
 def reporter_todo(*, user) -> list[AnnualReport]:
     """The reports the user's agency still has to write or correct (drafts and returned),
     nearest deadline first; one query."""
-    if not is_signed_in(user) or not user.agency_id:
-        return []
     return [
         report
-        for report in AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-        .filter(agency_id=user.agency_id, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
+        for report in ReportPolicy.own(user)
+        .select_related("reporting_year", "reporting_year__plan", "agency")
+        .filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
         .order_by("reporting_year__deadline", "id")
         if ReportPolicy.can_edit(user, report)
     ]

@@ -478,7 +478,7 @@ def amendment_propose(
         raise ReportingError(_("Choose a task group of this plan."), field="group")
     return AmendmentProposal.objects.create(
         plan=plan,
-        agency_id=user.agency_id,
+        agency_id=AmendmentPolicy.proposing_agency_id(user),
         proposed_by=user,
         action=action,
         task=task if action != AmendmentAction.ADD else None,

@@ -144,7 +144,7 @@ def rates(request: HttpRequest, pk: int) -> HttpResponse:
             "rates": result,
             "status_rows": status_rows,
             "lists": by_status,
-            "can_remind": ReportPolicy.can_remind(request.user, _Probe("draft")),
+            "can_remind": ReportPolicy.can_remind_any(request.user),
             "crumbs": [
                 (_("Reports"), reverse("reporting:home")),
                 (_("Year %(year)s") % {"year": ry.year}, reverse("reporting:year", args=[ry.pk])),
@@ -152,14 +152,6 @@ def rates(request: HttpRequest, pk: int) -> HttpResponse:
             ],
         },
     )
-
-
-class _Probe:
-    """A stand-in report to ask the policy about an action in a given state."""
-
-    def __init__(self, status: str, agency_id=None):
-        self.status = status
-        self.agency_id = agency_id
 
 
 # ---- the report page -----------------------------------------------------------------------
@@ -300,7 +292,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _render_report(request, report)
     if not ReportPolicy.can_edit(request.user, report):
-        if ReportPolicy.can_view(request.user, report) and report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) and ReportPolicy.can_edit(request.user, _Probe("draft", report.agency_id)):
+        if ReportPolicy.locked_for(request.user, report):
             messages.error(request, _("This report has been submitted and is locked. Ask Sở Ngoại vụ to reopen it."))
             return redirect("reporting:report", report.pk)
         raise Http404
