@@ -19,7 +19,14 @@ from ngvh.core.text import agency_key, nfc
 
 from . import storage
 from .data import ActivityData, validate
-from .models import Activity, ActivityCountry, Attachment, CalendarToken, ForeignPartner
+from .models import (
+    Activity,
+    ActivityCountry,
+    ActivityStatus,
+    Attachment,
+    CalendarToken,
+    ForeignPartner,
+)
 from .policies import ActivityPolicy, AttachmentPolicy, CalendarTokenPolicy
 from .rollup import Delta, Facts, rollup_apply
 from .xlsx import (
@@ -114,7 +121,7 @@ def activity_values(data: ActivityData) -> dict:
 def _fill(activity: Activity, data: ActivityData) -> None:
     for name, value in activity_values(data).items():
         setattr(activity, name, value)
-    if activity.status != "done":  # only done work is ever public (a DB constraint too)
+    if activity.status != ActivityStatus.DONE:  # only done work is ever public (a DB constraint too)
         activity.published_at = None
 
 

@@ -443,6 +443,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 def _feed_delegations(subscription, base: str) -> list[dict]:
     """The subscriber's delegations and press crews without an activity yet, as feed events."""
     # upward: the feed carries the planned delegations too, kept by the delegations app
+    from ngvh.delegations.models import DelegationStatus
     from ngvh.delegations.selectors import calendar_delegations
 
     today = dt.date.today()
@@ -458,7 +459,7 @@ def _feed_delegations(subscription, base: str) -> list[dict]:
             "title": f"{d.get_kind_display()}: {d.title}",
             "start": d.start_date,
             "end": d.end_date,
-            "status": "done" if d.status == "done" else "planned",
+            "status": ActivityStatus.DONE if d.status == DelegationStatus.DONE else ActivityStatus.PLANNED,
             "location": ", ".join(p for p in [d.place_name, country_name(d.country)] if p),
             "description": f"{d.lead_agency.name} · {d.get_status_display()}",
             "url": base + reverse("delegations:detail", args=[d.pk]),

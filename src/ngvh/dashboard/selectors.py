@@ -23,7 +23,8 @@ from ngvh.activities.models import (
 )
 from ngvh.plans.models import Plan
 from ngvh.reporting import figures
-from ngvh.reporting.models import ReportingYear, ReportStatus
+from ngvh.reporting.models import ReportingYear, ReportStatus, TaskStatus
+from ngvh.reporting.task_status import DONE
 
 TaskRow = figures.TaskRow
 
@@ -97,7 +98,6 @@ def national_overview(*, year: int, basis: str = "official") -> dict:
                   private=Sum("budget_private"), foreign_funds=Sum("budget_foreign"))
         .order_by()
     }
-    done = ("done_on_time", "done_late", "done_no_deadline")
     rows = []
     for plan in plans:
         counts = per_plan_status.get(plan.pk, {})
@@ -107,8 +107,8 @@ def national_overview(*, year: int, basis: str = "official") -> dict:
             {
                 "plan": plan,
                 "tasks": sum(counts.values()),
-                "done": sum(counts.get(s, 0) for s in done),
-                "overdue": counts.get("overdue", 0),
+                "done": sum(counts.get(s, 0) for s in DONE),
+                "overdue": counts.get(TaskStatus.OVERDUE, 0),
                 "expected": r.get("expected", 0),
                 "submitted": r.get("submitted", 0),
                 "accepted": r.get("accepted", 0),

@@ -10,8 +10,9 @@ from ngvh.activities.figures import activity_figures
 from ngvh.activities.rollup import data_version
 from ngvh.plans import selectors as plan_selectors
 from ngvh.reporting import figures
+from ngvh.reporting.models import TaskStatus
 from ngvh.reporting.policies import FiguresPolicy
-from ngvh.reporting.task_status import STATUS_ORDER
+from ngvh.reporting.task_status import DONE, STATUS_ORDER
 
 from . import cache as dash_cache
 from . import selectors, svg
@@ -103,16 +104,15 @@ def _status_context(rows, prefix: str) -> dict:
 
 
 def _group_progress(rows, groups) -> list[dict]:
-    done = ("done_on_time", "done_late", "done_no_deadline")
     by_group = {g.pk: {"group": g, "total": 0, "done": 0, "overdue": 0, "not_arisen": 0} for g in groups}
     for row in rows:
         entry = by_group.get(row.group_id)
         if entry is None:
             continue
         entry["total"] += 1
-        entry["done"] += row.status in done
-        entry["overdue"] += row.status == "overdue"
-        entry["not_arisen"] += row.status == "not_arisen"
+        entry["done"] += row.status in DONE
+        entry["overdue"] += row.status == TaskStatus.OVERDUE
+        entry["not_arisen"] += row.status == TaskStatus.NOT_ARISEN
     result = []
     for entry in by_group.values():
         if not entry["total"]:

@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .models import ReminderKind
+
 
 def agency_recipients(agency) -> list[str]:
     """The agency's active user accounts and its contact address, without duplicates."""
@@ -70,7 +72,7 @@ def reminder_text(report, kind: str, today) -> tuple[str, str]:
     ry = report.reporting_year
     days = (ry.deadline - today).days
     with translation.override(settings.LANGUAGE_CODE):
-        if kind == "overdue":
+        if kind == ReminderKind.OVERDUE:
             subject = _("Annual report %(year)s is overdue") % {"year": ry.year}
             lead = _("The deadline of %(deadline)s has passed and the annual report %(year)s of %(agency)s has not been submitted.")
         else:

@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-SUBMITTED_STATES = ("submitted", "accepted")
-NOT_ARISEN = "not_arisen"
+from .models import ReportStatus, TaskStatus
+
+SUBMITTED_STATES = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+NOT_ARISEN = TaskStatus.NOT_ARISEN
 
 
 @dataclass(frozen=True)
@@ -159,9 +161,9 @@ def compute_rates(
             submitted=submitted,
             on_time=on_time,
             late=late,
-            accepted=row.status == "accepted",
-            returned=row.status == "returned",
-            missing=row.status == "draft",
+            accepted=row.status == ReportStatus.ACCEPTED,
+            returned=row.status == ReportStatus.RETURNED,
+            missing=row.status == ReportStatus.DRAFT,
             lines_expected=expected_lines,
             lines_reported=row.lines_reported if submitted else 0,
             lines_not_arisen=row.lines_not_arisen,

@@ -17,6 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from ngvh.accounts.policies import is_signed_in
+from ngvh.plans.models import AssignmentRole, TimeframeKind
 
 from .models import (
     AmendmentProposal,
@@ -247,14 +248,14 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
     agencies' lines for its tasks — only once those reports are submitted, since an
     agency never sees another agency's draft.
     """
-    from ngvh.activities.models import Activity, ActivityCountry
+    from ngvh.activities.models import Activity, ActivityCountry, ActivityStatus
 
     ry = report.reporting_year
     lines = list(
         ReportLine.objects.filter(report=report).select_related("task", "task__group").order_by("order", "id")
     )
     task_ids = [line.task_id for line in lines]
-    lead_task_ids = [line.task_id for line in lines if line.role == "lead"]
+    lead_task_ids = [line.task_id for line in lines if line.role == AssignmentRole.LEAD]
     # ``or [0]``: an empty ``__in`` skips the query, and the page must run the same
     # number of queries whether or not this report has lead tasks or activities.
     partner_lines = list(
@@ -280,7 +281,7 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
             activity__start_date__lte=ry.cutoff_end,
             activity__end_date__gte=ry.cutoff_start,
         )
-        .exclude(activity__status="cancelled")
+        .exclude(activity__status=ActivityStatus.CANCELLED)
         .values_list("task_id", "activity_id")
     ):
         candidates_by_task[task_id].append(activity_id)
@@ -322,7 +323,7 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
                 candidates=[activities[i] for i in offered],
                 selected_ids=selected,
                 indicators=Indicators.of(chosen),
-                unspecified=line.task.timeframe_kind == "unspecified",
+                unspecified=line.task.timeframe_kind == TimeframeKind.UNSPECIFIED,
                 partners=partners_by_task.get(line.task_id, []),
             )
         )
@@ -347,7 +348,7 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
     most POSTs are valid and redirect, so building the whole page only to validate was
     a third of the submit's time. Callers re-render through :func:`report_page`.
     """
-    from ngvh.activities.models import Activity
+    from ngvh.activities.models import Activity, ActivityStatus
 
     ry = report.reporting_year
     lines = list(ReportLine.objects.filter(report=report).select_related("task").order_by("order", "id"))
@@ -366,7 +367,7 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
             activity__start_date__lte=ry.cutoff_end,
             activity__end_date__gte=ry.cutoff_start,
         )
-        .exclude(activity__status="cancelled")
+        .exclude(activity__status=ActivityStatus.CANCELLED)
         .values_list("task_id", "activity_id")
     ):
         candidates_by_task[task_id].append(activity_id)
@@ -382,7 +383,7 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
                 candidates=[activities[i] for i in offered],
                 selected_ids=set(linked_ids) if line.activities_confirmed else set(offered),
                 indicators=Indicators(),
-                unspecified=line.task.timeframe_kind == "unspecified",
+                unspecified=line.task.timeframe_kind == TimeframeKind.UNSPECIFIED,
             )
         )
     planned = list(report.planned_activities.order_by("order", "id"))

@@ -35,7 +35,7 @@ from .models import (
     ReportStatus,
     TaskStatus,
 )
-from .policies import AmendmentPolicy, ReportingYearPolicy, ReportPolicy
+from .policies import EDITABLE, AmendmentPolicy, ReportingYearPolicy, ReportPolicy
 from .versions import reporting_version_bump
 
 # ---- errors ------------------------------------------------------------------------------
@@ -277,7 +277,7 @@ def report_save(
 
     report = _locked(report)
     if not ReportPolicy.can_edit(user, report):
-        if ReportPolicy.can_view(user, report) and report.status not in ("draft", "returned"):
+        if ReportPolicy.can_view(user, report) and report.status not in EDITABLE:
             raise ReportStateError(_("This report has been submitted and is locked. Ask Sở Ngoại vụ to reopen it."))
         raise PermissionDenied
     _check_version(report, version)
@@ -336,7 +336,7 @@ def report_submit(*, user, report: AnnualReport, version: int | None = None) -> 
     """Send the report to Sở Ngoại vụ; the agency can no longer change it."""
     report = _locked(report)
     if not ReportPolicy.can_submit(user, report):
-        if ReportPolicy.can_view(user, report) and report.status not in ("draft", "returned"):
+        if ReportPolicy.can_view(user, report) and report.status not in EDITABLE:
             raise ReportStateError(_("This report has already been submitted."))
         raise PermissionDenied
     _check_version(report, version)
@@ -443,7 +443,7 @@ def report_remind(*, user, report: AnnualReport) -> ReminderLog:
         sent_by=user,
     )
     _event(report, ReportEventKind.REMINDED, user, from_status=report.status, data={"recipients": recipients})
-    mail.send_reminder(report_id=report.id, kind="manual")
+    mail.send_reminder(report_id=report.id, kind=ReminderKind.MANUAL)
     return log
 
 
@@ -688,7 +688,7 @@ def reminders_due(*, today: dt.date) -> list[ReminderSend]:
             target = f"agency:{report.agency_id}"
             if (ry.id, key, target) in sent:
                 continue
-            subject, _body = mail.reminder_text(report, "overdue" if kind == ReminderKind.OVERDUE else "before", today)
+            subject, _body = mail.reminder_text(report, kind, today)
             due.append(
                 ReminderSend(ry, kind, key, target, mail.agency_recipients(report.agency), subject, report.agency.name, report.id)
             )
@@ -727,8 +727,7 @@ def reminders_send(*, today: dt.date | None = None, dry_run: bool = False) -> li
         if item.report_id is not None:
             report = AnnualReport.objects.get(pk=item.report_id)
             _event(report, ReportEventKind.REMINDED, None, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
-            rid, kind = item.report_id, "overdue" if item.kind == ReminderKind.OVERDUE else "before"
-            mail.send_reminder(report_id=rid, kind=kind, today=today)
+            mail.send_reminder(report_id=item.report_id, kind=item.kind, today=today)
         else:
             ry = item.reporting_year
             _send_summary(ry, item.recipients)
