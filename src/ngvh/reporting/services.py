@@ -531,8 +531,6 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     retired and a new row with the same code and the next task version takes its place,
     so report lines written before still point at the wording they answered.
     """
-    from ngvh.core.text import search_key
-
     proposal = AmendmentProposal.objects.select_for_update(of=("self",)).select_related("plan", "task").get(pk=proposal.pk)
     if not AmendmentPolicy.can_decide(user, proposal):
         if AmendmentPolicy.can_view(user, proposal) and proposal.status != AmendmentStatus.PENDING:
@@ -546,49 +544,11 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     new_task = None
     old = proposal.task
     if proposal.action in (AmendmentAction.CHANGE, AmendmentAction.REMOVE):
-        old = Task.objects.select_for_update().get(pk=proposal.task_id)
-        if old.retired_on is not None:
-            raise ReportStateError(_("This task has already been changed or removed by another amendment."))
-        old.retired_on = effective_from
-        old.save(update_fields=["retired_on"])
+        old = _task_retire(proposal.task_id, effective_from)
     if proposal.action == AmendmentAction.CHANGE:
-        top = plan.tasks.filter(code=old.code).aggregate(v=Max("version"))["v"] or old.version
-        new_task = Task.objects.create(
-            plan=plan,
-            group=old.group,
-            code=old.code,
-            order=old.order,
-            title=proposal.title,
-            search_text=search_key(f"{old.code} {proposal.title}"),
-            related_units=old.related_units,
-            other_parties=old.other_parties,
-            products=old.products,
-            added_on=effective_from,
-            version=top + 1,
-            **_timeframe_fields(proposal.timeframe_text, fallback=old),
-        )
-        TaskAssignment.objects.bulk_create(
-            [
-                TaskAssignment(task=new_task, agency_id=a.agency_id, role=a.role, order=a.order, active_from=effective_from, origin=a)
-                for a in old.assignments.all()
-                if a.active_until is None or a.active_until >= effective_from
-            ]
-        )
+        new_task = _task_new_version(plan, old, proposal, effective_from)
     elif proposal.action == AmendmentAction.ADD:
-        group = proposal.group or plan.groups.order_by("-order").first()
-        code = _next_code(plan, group)
-        order = (plan.tasks.filter(group=group).aggregate(o=Max("order"))["o"] or 0)
-        new_task = Task.objects.create(
-            plan=plan,
-            group=group,
-            code=code,
-            order=order,
-            title=proposal.title,
-            search_text=search_key(f"{code} {proposal.title}"),
-            added_on=effective_from,
-            **_timeframe_fields(proposal.timeframe_text),
-        )
-        TaskAssignment.objects.create(task=new_task, agency_id=proposal.agency_id, role=AssignmentRole.LEAD, active_from=effective_from)
+        new_task = _task_added(plan, proposal, effective_from)
     plan.version += 1
     plan.effective_from = effective_from
     plan.save(update_fields=["version", "effective_from"])
@@ -603,6 +563,66 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     proposal.save()
     mail.send_amendment_decided(proposal_id=proposal.id)
     return proposal
+
+
+def _task_retire(task_id: int, effective_from: dt.date) -> Task:
+    """Retire a changed or removed task from the amendment's date (locked; refused twice)."""
+    old = Task.objects.select_for_update().get(pk=task_id)
+    if old.retired_on is not None:
+        raise ReportStateError(_("This task has already been changed or removed by another amendment."))
+    old.retired_on = effective_from
+    old.save(update_fields=["retired_on"])
+    return old
+
+
+def _task_new_version(plan: Plan, old: Task, proposal: AmendmentProposal, effective_from: dt.date) -> Task:
+    """The changed task's next version, same code, with the agencies still holding the old one."""
+    from ngvh.core.text import search_key
+
+    top = plan.tasks.filter(code=old.code).aggregate(v=Max("version"))["v"] or old.version
+    new_task = Task.objects.create(
+        plan=plan,
+        group=old.group,
+        code=old.code,
+        order=old.order,
+        title=proposal.title,
+        search_text=search_key(f"{old.code} {proposal.title}"),
+        related_units=old.related_units,
+        other_parties=old.other_parties,
+        products=old.products,
+        added_on=effective_from,
+        version=top + 1,
+        **_timeframe_fields(proposal.timeframe_text, fallback=old),
+    )
+    TaskAssignment.objects.bulk_create(
+        [
+            TaskAssignment(task=new_task, agency_id=a.agency_id, role=a.role, order=a.order, active_from=effective_from, origin=a)
+            for a in old.assignments.all()
+            if a.active_until is None or a.active_until >= effective_from
+        ]
+    )
+    return new_task
+
+
+def _task_added(plan: Plan, proposal: AmendmentProposal, effective_from: dt.date) -> Task:
+    """A new task at the end of its group (or of the last group), led by the proposing agency."""
+    from ngvh.core.text import search_key
+
+    group = proposal.group or plan.groups.order_by("-order").first()
+    code = _next_code(plan, group)
+    order = (plan.tasks.filter(group=group).aggregate(o=Max("order"))["o"] or 0)
+    new_task = Task.objects.create(
+        plan=plan,
+        group=group,
+        code=code,
+        order=order,
+        title=proposal.title,
+        search_text=search_key(f"{code} {proposal.title}"),
+        added_on=effective_from,
+        **_timeframe_fields(proposal.timeframe_text),
+    )
+    TaskAssignment.objects.create(task=new_task, agency_id=proposal.agency_id, role=AssignmentRole.LEAD, active_from=effective_from)
+    return new_task
 
 
 @transaction.atomic
