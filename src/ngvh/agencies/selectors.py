@@ -239,8 +239,7 @@ def agency_work_by_year(*, user, agency: Agency, limit: int = 500) -> list[Agenc
         .order_by("-start_date", "-id")[:limit]
     )
     reports = list(
-        ReportPolicy.visible(user)
-        .filter(agency=agency)
+        ReportPolicy.of_agency(user, agency.pk)
         .select_related("reporting_year", "reporting_year__plan")
         .order_by("-reporting_year__year", "reporting_year__plan_id")
     )

@@ -55,6 +55,13 @@ class ReportPolicy:
         return AnnualReport.objects.filter(agency_id=agency_id) if agency_id else AnnualReport.objects.none()
 
     @staticmethod
+    def of_agency(user, agency_id: int):
+        """One agency's reports, if ``user`` may read them; otherwise none, without a query."""
+        if reads_everything(user) or belongs_to(user, agency_id):
+            return AnnualReport.objects.filter(agency_id=agency_id)
+        return AnnualReport.objects.none()
+
+    @staticmethod
     def writers(agency):
         """The accounts that write (and are told about) the agency's report: its active
         users but the leaders, who only read."""
