@@ -49,6 +49,11 @@ def belongs_to(user, agency_id: int | None) -> bool:
     return is_signed_in(user) and agency_id is not None and user.agency_id == agency_id
 
 
+def acting_agency_id(user) -> int | None:
+    """The agency a signed-in user works for (and records for by default), or None."""
+    return user.agency_id if is_signed_in(user) else None
+
+
 class UserPolicy:
     """Who may administer accounts: coordinators and the system admin, for any agency."""
 

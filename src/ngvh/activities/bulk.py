@@ -16,10 +16,10 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 
 def _converter(field, conn):
-    kind = field.get_internal_type()
-    if kind == "DateTimeField":
+    internal_type = field.get_internal_type()
+    if internal_type == "DateTimeField":
         return conn.ops.adapt_datetimefield_value
-    if kind == "DateField":
+    if internal_type == "DateField":
         return conn.ops.adapt_datefield_value
     return None
 

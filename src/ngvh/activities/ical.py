@@ -7,7 +7,9 @@ from collections.abc import Iterable
 
 from icalendar import Calendar, Event
 
-STATUS = {"planned": "TENTATIVE", "done": "CONFIRMED", "cancelled": "CANCELLED"}
+from .models import ActivityStatus
+
+STATUS = {ActivityStatus.PLANNED: "TENTATIVE", ActivityStatus.DONE: "CONFIRMED", ActivityStatus.CANCELLED: "CANCELLED"}
 
 
 def render_feed(*, name: str, events: Iterable[dict], host: str, stamp: dt.datetime) -> bytes:

@@ -118,6 +118,14 @@ class Activity(models.Model):
         return self.title
 
     @property
+    def is_done(self) -> bool:
+        return self.status == ActivityStatus.DONE
+
+    @property
+    def is_planned(self) -> bool:
+        return self.status == ActivityStatus.PLANNED
+
+    @property
     def budget_total(self) -> int:
         return self.budget_state + self.budget_private + self.budget_foreign
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.db.models import Q
 
 from ngvh.accounts.policies import (
+    acting_agency_id,
     belongs_to,
     is_coordinator,
     is_reporter,
@@ -55,6 +56,16 @@ class ActivityPolicy:
     def can_choose_agency(user) -> bool:
         """Coordinators record for any agency; a reporter's agency is fixed to their own."""
         return is_coordinator(user)
+
+    @staticmethod
+    def default_agency_id(user) -> int | None:
+        """The agency an activity is recorded for when none is chosen: the user's own."""
+        return acting_agency_id(user)
+
+    @staticmethod
+    def recordable_agency_ids(user) -> set[int | None] | None:
+        """The agencies ``user`` may record activities for; ``None`` means any."""
+        return None if is_coordinator(user) else {acting_agency_id(user)}
 
     @staticmethod
     def can_record_for(user, agency_id: int | None) -> bool:

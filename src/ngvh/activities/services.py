@@ -19,7 +19,14 @@ from ngvh.core.text import agency_key, nfc
 
 from . import storage
 from .data import ActivityData, validate
-from .models import Activity, ActivityCountry, Attachment, CalendarToken, ForeignPartner
+from .models import (
+    Activity,
+    ActivityCountry,
+    ActivityStatus,
+    Attachment,
+    CalendarToken,
+    ForeignPartner,
+)
 from .policies import ActivityPolicy, AttachmentPolicy, CalendarTokenPolicy
 from .rollup import Delta, Facts, rollup_apply
 from .xlsx import (
@@ -114,7 +121,7 @@ def activity_values(data: ActivityData) -> dict:
 def _fill(activity: Activity, data: ActivityData) -> None:
     for name, value in activity_values(data).items():
         setattr(activity, name, value)
-    if activity.status != "done":  # only done work is ever public (a DB constraint too)
+    if activity.status != ActivityStatus.DONE:  # only done work is ever public (a DB constraint too)
         activity.published_at = None
 
 
@@ -329,7 +336,6 @@ class ImportOutcome:
 
 def import_lookups(*, user, plan) -> ImportLookups:
     """The dictionaries the row checks need, in five queries whatever the file size."""
-    from ngvh.accounts.policies import is_coordinator
     from ngvh.agencies.models import Agency, AgencyAlias
     from ngvh.core.countries import country_lookup
     from ngvh.plans.models import TaskAssignment
@@ -353,8 +359,8 @@ def import_lookups(*, user, plan) -> ImportLookups:
         tasks=tasks,
         agencies=agencies,
         countries=country_lookup(),
-        default_agency_id=user.agency_id,
-        allowed_agency_ids=None if is_coordinator(user) else {user.agency_id},
+        default_agency_id=ActivityPolicy.default_agency_id(user),
+        allowed_agency_ids=ActivityPolicy.recordable_agency_ids(user),
         assignments=assignments,
         task_codes=task_codes,
     )

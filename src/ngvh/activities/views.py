@@ -123,7 +123,7 @@ def _save(request, form, *, plan, activity=None):
                     user=request.user, name=c["new_partner_name"], country=c["new_partner_country"], kind=c.get("new_partner_kind") or "locality"
                 )
                 partner_ids.append(partner.pk)
-            data = form.to_data(agency_id=request.user.agency_id, foreign_partner_ids=partner_ids)
+            data = form.to_data(agency_id=ActivityPolicy.default_agency_id(request.user), foreign_partner_ids=partner_ids)
             confirm = bool(c.get("confirm_unassigned"))
             if activity is None:
                 saved = services.activity_create(user=request.user, plan=plan, data=data, confirm_unassigned=confirm)
@@ -385,7 +385,7 @@ def calendar_subscribe(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         agency = None
         if request.POST.get("scope") == "agency":
-            agency = Agency.objects.filter(pk=_int(request.POST.get("agency")) or request.user.agency_id).first()
+            agency = Agency.objects.filter(pk=_int(request.POST.get("agency")) or ActivityPolicy.default_agency_id(request.user)).first()
             if agency is None:
                 raise Http404
         try:
@@ -406,7 +406,7 @@ def calendar_subscribe(request: HttpRequest) -> HttpResponse:
         {
             "plan": plan,
             "rows": rows,
-            "user_agency": request.user.agency,
+            "user_agency_id": ActivityPolicy.default_agency_id(request.user),
             "agencies": list(_agencies(plan).only("id", "name")),
             "crumbs": [(_("Activities"), reverse("activities:list")), (_("Calendar"), reverse("activities:calendar")), (_("Subscribe"), None)],
         },
@@ -443,6 +443,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 def _feed_delegations(subscription, base: str) -> list[dict]:
     """The subscriber's delegations and press crews without an activity yet, as feed events."""
     # upward: the feed carries the planned delegations too, kept by the delegations app
+    from ngvh.delegations.models import DelegationStatus
     from ngvh.delegations.selectors import calendar_delegations
 
     today = dt.date.today()
@@ -458,7 +459,7 @@ def _feed_delegations(subscription, base: str) -> list[dict]:
             "title": f"{d.get_kind_display()}: {d.title}",
             "start": d.start_date,
             "end": d.end_date,
-            "status": "done" if d.status == "done" else "planned",
+            "status": ActivityStatus.DONE if d.status == DelegationStatus.DONE else ActivityStatus.PLANNED,
             "location": ", ".join(p for p in [d.place_name, country_name(d.country)] if p),
             "description": f"{d.lead_agency.name} · {d.get_status_display()}",
             "url": base + reverse("delegations:detail", args=[d.pk]),

@@ -295,131 +295,68 @@ class _Memo(dict):
         return result
 
 
-def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> CheckedRows:
-    """Check every row and every cell; collect all problems instead of stopping at one."""
-    kinds = choice_lookup(ActivityKind)
-    kinds.update({ascii_key(_vi(label)): value for value, label in ActivityKind.choices})
-    statuses = choice_lookup(ActivityStatus)
-    statuses.update({ascii_key(_vi(label)): value for value, label in ActivityStatus.choices})
-    headers = [str(label) for _key, label in COLUMNS]
-    letters = [get_column_letter(i + 1) for i in range(len(COLUMNS))]
-    plan_task_ids = lookups.plan_task_ids
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    good: list[tuple[int, ActivityData]] = []
+_NUMBER_KEYS = ("participants_total", "participants_foreign", "media_count", "budget_state", "budget_private", "budget_foreign")
 
-    text_of = _Memo(_text)
-    date_of = _Memo(_date)
-    int_of = _Memo(_int)
-    kind_of = _Memo(lambda text: kinds.get(ascii_key(text), ""))
-    status_of = _Memo(lambda text: statuses.get(ascii_key(text), ""))
-    agency_of = _Memo(lambda text: lookups.agencies.get(agency_key(text)))
-    country_of = _Memo(lambda text: _country(lookups, text))
-    task_of = _Memo(lambda code: lookups.tasks.get(task_code_key(code)))
-    split_of = {",": _Memo(lambda value: _split(value, ",")), ";": _Memo(lambda value: _split(value, ";"))}
-    ix = COLUMN_INDEX
-    number_keys = ("participants_total", "participants_foreign", "media_count", "budget_state", "budget_private", "budget_foreign")
 
-    for number, values in rows:
-        row_problems: list[Problem] = []
+class _Row:
+    """One row being checked: its cells by column key, and the problems found in it."""
 
-        def bad(key: str, message: str, _number=number, _out=row_problems) -> None:
-            i = COLUMN_INDEX[key]
-            _out.append(Problem(_number, letters[i], headers[i], message))
+    def __init__(self, number: int, values: tuple, checker: _RowChecker):
+        self.number = number
+        self.values = values
+        self.checker = checker
+        self.problems: list[Problem] = []
 
-        def cell(key: str, _values=values):
-            return _values[ix[key]]
+    def bad(self, key: str, message: str) -> None:
+        i = COLUMN_INDEX[key]
+        self.problems.append(Problem(self.number, self.checker.letters[i], self.checker.headers[i], message))
 
-        def text(key: str, _values=values) -> str:
-            return text_of(_values[ix[key]])
+    def cell(self, key: str):
+        return self.values[COLUMN_INDEX[key]]
 
+    def text(self, key: str) -> str:
+        return self.checker.text_of(self.values[COLUMN_INDEX[key]])
+
+
+class _RowChecker:
+    """The lookups and per-import caches of :func:`check_rows`, and the check of one row,
+    a group of cells at a time."""
+
+    def __init__(self, lookups: ImportLookups):
+        kinds = choice_lookup(ActivityKind)
+        kinds.update({ascii_key(_vi(label)): value for value, label in ActivityKind.choices})
+        statuses = choice_lookup(ActivityStatus)
+        statuses.update({ascii_key(_vi(label)): value for value, label in ActivityStatus.choices})
+        self.lookups = lookups
+        self.headers = [str(label) for _key, label in COLUMNS]
+        self.letters = [get_column_letter(i + 1) for i in range(len(COLUMNS))]
+        self.text_of = _Memo(_text)
+        self.date_of = _Memo(_date)
+        self.int_of = _Memo(_int)
+        self.kind_of = _Memo(lambda text: kinds.get(ascii_key(text), ""))
+        self.status_of = _Memo(lambda text: statuses.get(ascii_key(text), ""))
+        self.agency_of = _Memo(lambda text: lookups.agencies.get(agency_key(text)))
+        self.country_of = _Memo(lambda text: _country(lookups, text))
+        self.task_of = _Memo(lambda code: lookups.tasks.get(task_code_key(code)))
+        self.split_of = {",": _Memo(lambda value: _split(value, ",")), ";": _Memo(lambda value: _split(value, ";"))}
+
+    def check(self, row: _Row) -> ActivityData | None:
+        """The row's data, or None when any cell is wrong (the problems are on ``row``)."""
         for key in REQUIRED:
-            if text(key) == "":
-                bad(key, _("This cell is required."))
-        title = text("title")
+            if row.text(key) == "":
+                row.bad(key, _("This cell is required."))
+        title = row.text("title")
         if len(title) > 500:
-            bad("title", _("The title is longer than 500 characters."))
-
-        kind = ""
-        kind_text = text("kind")
-        if kind_text:
-            kind = kind_of(kind_text)
-            if not kind:
-                bad("kind", _("“%(value)s” is not a kind of activity in the list.") % {"value": kind_text})
-        status = ActivityStatus.DONE.value
-        status_text = text("status")
-        if status_text:
-            status = status_of(status_text)
-            if not status:
-                bad("status", _("“%(value)s” is not a status; use planned, done or cancelled.") % {"value": status_text})
-
-        start = end = None
-        if text("start_date"):
-            try:
-                start = date_of(cell("start_date"))
-            except ValueError:
-                bad("start_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": text("start_date")})
-        if text("end_date"):
-            try:
-                end = date_of(cell("end_date"))
-            except ValueError:
-                bad("end_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": text("end_date")})
-        end = end or start
-
-        agency_id = lookups.default_agency_id
-        agency_text = text("agency")
-        if agency_text:
-            agency_id = agency_of(agency_text)
-            if agency_id is None:
-                bad("agency", _("No agency is called “%(value)s”.") % {"value": agency_text})
-        if agency_id is None and not agency_text:
-            bad("agency", _("Name the recording agency."))
-        elif agency_id is not None and lookups.allowed_agency_ids is not None and agency_id not in lookups.allowed_agency_ids:
-            bad("agency", _("You can only record activities of your own agency."))
-
-        task_ids: list[int] = []
-        for code in split_of[","](cell("tasks")):
-            task_id = task_of(code)
-            if task_id is None:
-                bad("tasks", _("The plan has no task “%(code)s”.") % {"code": code})
-            elif task_id not in task_ids:
-                task_ids.append(task_id)
-
-        place_country = "VN"
-        place_text = text("place_country")
-        if place_text:
-            place_country = country_of(place_text)
-            if place_country is None:
-                bad("place_country", _("“%(value)s” is not a country.") % {"value": place_text})
-        countries: list[str] = []
-        for name in split_of[","](cell("countries")):
-            code = country_of(name)
-            if code is None:
-                bad("countries", _("“%(value)s” is not a country.") % {"value": name})
-            else:
-                countries.append(code)
-
-        partner_ids: list[int] = []
-        for name in split_of[";"](cell("partner_agencies")):
-            partner = agency_of(name)
-            if partner is None:
-                bad("partner_agencies", _("No agency is called “%(value)s”.") % {"value": name})
-            elif partner not in partner_ids:
-                partner_ids.append(partner)
-
-        numbers = {}
-        for key in number_keys:
-            try:
-                raw = cell(key)
-                # A blank count of people is "not reported"; a blank amount is nothing spent.
-                numbers[key] = None if key in OPTIONAL_COUNTS and (raw is None or text(key) == "") else int_of(raw)
-            except ValueError:
-                bad(key, _("“%(value)s” is not a whole number.") % {"value": text(key)})
-                numbers[key] = 0
-
-        if row_problems:
-            problems.extend(row_problems)
-            continue
+            row.bad("title", _("The title is longer than 500 characters."))
+        kind, status = self._kind_and_status(row)
+        start, end = self._dates(row)
+        agency_id = self._agency(row)
+        task_ids = self._tasks(row)
+        place_country, countries = self._countries(row)
+        partner_ids = self._partners(row)
+        numbers = self._numbers(row)
+        if row.problems:
+            return None
         data = ActivityData(
             title=title,
             kind=kind,
@@ -427,30 +364,138 @@ def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> Che
             start_date=start,
             end_date=end,
             agency_id=agency_id,
-            description=text("description"),
+            description=row.text("description"),
             place_country=place_country or "VN",
-            place_name=text("place_name"),
+            place_name=row.text("place_name"),
             task_ids=task_ids,
             partner_agency_ids=partner_ids,
             country_codes=countries,
-            outcome=text("outcome"),
+            outcome=row.text("outcome"),
             **numbers,
         )
-        errors = validate(data, plan_task_ids=plan_task_ids)
-        for key, messages in errors.items():
-            key = {"countries": "countries"}.get(key, key)
+        for key, messages in validate(data, plan_task_ids=self.lookups.plan_task_ids).items():
             for message in messages:
-                bad(key if key in COLUMN_INDEX else "title", message)
-        if row_problems:
-            problems.extend(row_problems)
+                row.bad(key if key in COLUMN_INDEX else "title", message)
+        return None if row.problems else data
+
+    def unassigned_warning(self, row: _Row, data: ActivityData) -> Problem | None:
+        """A warning when the recording agency holds none of some of the row's tasks."""
+        unassigned = [t for t in data.task_ids if (data.agency_id, t) not in self.lookups.assignments]
+        if not unassigned:
+            return None
+        i = COLUMN_INDEX["tasks"]
+        codes = ", ".join(self.lookups.task_codes.get(t, str(t)) for t in unassigned)
+        return Problem(
+            row.number, self.letters[i], self.headers[i], _("The recording agency is not assigned to task %(codes)s.") % {"codes": codes}
+        )
+
+    def _kind_and_status(self, row: _Row) -> tuple[str, str]:
+        kind = ""
+        kind_text = row.text("kind")
+        if kind_text:
+            kind = self.kind_of(kind_text)
+            if not kind:
+                row.bad("kind", _("“%(value)s” is not a kind of activity in the list.") % {"value": kind_text})
+        status = ActivityStatus.DONE.value
+        status_text = row.text("status")
+        if status_text:
+            status = self.status_of(status_text)
+            if not status:
+                row.bad("status", _("“%(value)s” is not a status; use planned, done or cancelled.") % {"value": status_text})
+        return kind, status
+
+    def _dates(self, row: _Row):
+        start = end = None
+        if row.text("start_date"):
+            try:
+                start = self.date_of(row.cell("start_date"))
+            except ValueError:
+                row.bad("start_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": row.text("start_date")})
+        if row.text("end_date"):
+            try:
+                end = self.date_of(row.cell("end_date"))
+            except ValueError:
+                row.bad("end_date", _("“%(value)s” is not a date; write it as dd/mm/yyyy.") % {"value": row.text("end_date")})
+        return start, end or start
+
+    def _agency(self, row: _Row) -> int | None:
+        lookups = self.lookups
+        agency_id = lookups.default_agency_id
+        agency_text = row.text("agency")
+        if agency_text:
+            agency_id = self.agency_of(agency_text)
+            if agency_id is None:
+                row.bad("agency", _("No agency is called “%(value)s”.") % {"value": agency_text})
+        if agency_id is None and not agency_text:
+            row.bad("agency", _("Name the recording agency."))
+        elif agency_id is not None and lookups.allowed_agency_ids is not None and agency_id not in lookups.allowed_agency_ids:
+            row.bad("agency", _("You can only record activities of your own agency."))
+        return agency_id
+
+    def _tasks(self, row: _Row) -> list[int]:
+        task_ids: list[int] = []
+        for code in self.split_of[","](row.cell("tasks")):
+            task_id = self.task_of(code)
+            if task_id is None:
+                row.bad("tasks", _("The plan has no task “%(code)s”.") % {"code": code})
+            elif task_id not in task_ids:
+                task_ids.append(task_id)
+        return task_ids
+
+    def _countries(self, row: _Row) -> tuple[str | None, list[str]]:
+        place_country = "VN"
+        place_text = row.text("place_country")
+        if place_text:
+            place_country = self.country_of(place_text)
+            if place_country is None:
+                row.bad("place_country", _("“%(value)s” is not a country.") % {"value": place_text})
+        countries: list[str] = []
+        for name in self.split_of[","](row.cell("countries")):
+            code = self.country_of(name)
+            if code is None:
+                row.bad("countries", _("“%(value)s” is not a country.") % {"value": name})
+            else:
+                countries.append(code)
+        return place_country, countries
+
+    def _partners(self, row: _Row) -> list[int]:
+        partner_ids: list[int] = []
+        for name in self.split_of[";"](row.cell("partner_agencies")):
+            partner = self.agency_of(name)
+            if partner is None:
+                row.bad("partner_agencies", _("No agency is called “%(value)s”.") % {"value": name})
+            elif partner not in partner_ids:
+                partner_ids.append(partner)
+        return partner_ids
+
+    def _numbers(self, row: _Row) -> dict[str, int | None]:
+        numbers: dict[str, int | None] = {}
+        for key in _NUMBER_KEYS:
+            try:
+                raw = row.cell(key)
+                # A blank count of people is "not reported"; a blank amount is nothing spent.
+                numbers[key] = None if key in OPTIONAL_COUNTS and (raw is None or row.text(key) == "") else self.int_of(raw)
+            except ValueError:
+                row.bad(key, _("“%(value)s” is not a whole number.") % {"value": row.text(key)})
+                numbers[key] = 0
+        return numbers
+
+
+def check_rows(rows: Sequence[tuple[int, tuple]], lookups: ImportLookups) -> CheckedRows:
+    """Check every row and every cell; collect all problems instead of stopping at one."""
+    checker = _RowChecker(lookups)
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    good: list[tuple[int, ActivityData]] = []
+    for number, values in rows:
+        row = _Row(number, values, checker)
+        data = checker.check(row)
+        if data is None:
+            problems.extend(row.problems)
             continue
-        unassigned = [t for t in task_ids if (agency_id, t) not in lookups.assignments]
-        if unassigned:
-            i = COLUMN_INDEX["tasks"]
-            codes = ", ".join(lookups.task_codes.get(t, str(t)) for t in unassigned)
-            warnings.append(
-                Problem(number, letters[i], headers[i], _("The recording agency is not assigned to task %(codes)s.") % {"codes": codes})
-            )
+        warning = checker.unassigned_warning(row, data)
+        if warning is not None:
+            warnings.append(warning)
         good.append((number, data))
     return CheckedRows(rows=good, problems=problems, warnings=warnings, total=len(rows))
 

@@ -227,11 +227,9 @@ def agency_work_by_year(*, user, agency: Agency, limit: int = 500) -> list[Agenc
     Each follows its own reading rule (activities: ``ActivityPolicy``; reports: the
     report rule, so a visitor or another agency sees none). Two queries.
     """
-    from ngvh.accounts.policies import belongs_to, reads_everything
-
     # upward: the agency page shows its activities and reports, each read by its own rule
     from ngvh.activities.selectors import visible_activities
-    from ngvh.reporting.models import AnnualReport
+    from ngvh.reporting.policies import ReportPolicy
 
     activities = list(
         visible_activities(user)
@@ -240,13 +238,11 @@ def agency_work_by_year(*, user, agency: Agency, limit: int = 500) -> list[Agenc
         .only("id", "title", "status", "kind", "start_date", "end_date", "year", "is_demo", "plan__id", "plan__number")
         .order_by("-start_date", "-id")[:limit]
     )
-    reports = []
-    if reads_everything(user) or belongs_to(user, agency.pk):
-        reports = list(
-            AnnualReport.objects.filter(agency=agency)
-            .select_related("reporting_year", "reporting_year__plan")
-            .order_by("-reporting_year__year", "reporting_year__plan_id")
-        )
+    reports = list(
+        ReportPolicy.of_agency(user, agency.pk)
+        .select_related("reporting_year", "reporting_year__plan")
+        .order_by("-reporting_year__year", "reporting_year__plan_id")
+    )
     years: dict[int, AgencyYear] = {}
     for activity in activities:
         years.setdefault(activity.year, AgencyYear(activity.year, [], [])).activities.append(activity)

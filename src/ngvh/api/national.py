@@ -23,9 +23,15 @@ from dataclasses import asdict, dataclass, field
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ngvh.reporting.models import TaskStatus
+
 LAYOUT = "ngvh-national-yearly"
 VERSION = 1
-STATUSES = ("done_on_time", "done_late", "done_no_deadline", "in_progress", "overdue", "not_arisen", "no_report")
+# The exchange layout's columns, in its fixed order: the task statuses, then tasks without a report.
+STATUSES = (
+    TaskStatus.DONE_ON_TIME, TaskStatus.DONE_LATE, TaskStatus.DONE_NO_DEADLINE, TaskStatus.IN_PROGRESS,
+    TaskStatus.OVERDUE, TaskStatus.NOT_ARISEN, "no_report",
+)
 
 
 @dataclass

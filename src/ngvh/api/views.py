@@ -30,6 +30,7 @@ from rest_framework.views import APIView
 from ngvh.activities import selectors as activity_selectors
 from ngvh.activities import services as activity_services
 from ngvh.activities.models import ActivityKind, ActivityStatus, ForeignPartner
+from ngvh.activities.policies import ActivityPolicy
 from ngvh.agencies import selectors as agency_selectors
 from ngvh.plans import selectors as plan_selectors
 from ngvh.reporting import selectors as report_selectors
@@ -237,7 +238,7 @@ class ActivityList(Base, generics.ListCreateAPIView):
             raise ValidationError({"plan_id": [_("Choose the plan the activity belongs to.")]})
         plan = plan_selectors.plan_get(user=request.user, pk=plan_id)
         activity = activity_services.activity_create(
-            user=request.user, plan=plan, data=form.to_data(agency_id=request.user.agency_id),
+            user=request.user, plan=plan, data=form.to_data(agency_id=ActivityPolicy.default_agency_id(request.user)),
             confirm_unassigned=form.validated_data["confirm_unassigned"],
         )
         return _activity_out(request, activity.pk, status.HTTP_201_CREATED)

@@ -34,8 +34,9 @@ from django.http import Http404
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
-from ngvh.accounts.policies import is_signed_in, reads_everything
-from ngvh.budget.policies import BudgetEstimatePolicy
+from ngvh.accounts.policies import is_signed_in
+
+from .policies import DashboardPolicy
 
 BODY_TTL = 3600
 log = logging.getLogger("ngvh.dashboard")
@@ -82,9 +83,7 @@ def reader_scope(user) -> str:
     everyone; the basis is a key part of its own): whether the reader reads every agency,
     which decides the provisional switch shown beside them, and which agencies' budget
     the estimate-vs-actual section shows (a reporter sees only their own agency's)."""
-    if reads_everything(user):
-        return "all"
-    return f"one:{BudgetEstimatePolicy.reader_key(user)}"
+    return DashboardPolicy.reader_scope(user)
 
 
 def data_versions(*, plan_id: int | None) -> str:

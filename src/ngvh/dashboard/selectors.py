@@ -16,14 +16,15 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 
-from ngvh.accounts.policies import belongs_to, is_signed_in, reads_everything
+from ngvh.accounts.policies import is_signed_in
 from ngvh.activities.models import (
     ActivityRollup,
     ActivityStatus,
 )
 from ngvh.plans.models import Plan
 from ngvh.reporting import figures
-from ngvh.reporting.models import ReportingYear, ReportStatus
+from ngvh.reporting.models import ReportingYear, ReportStatus, TaskStatus
+from ngvh.reporting.task_status import DONE
 
 TaskRow = figures.TaskRow
 
@@ -57,10 +58,6 @@ def plan_for_dashboard(*, user, plan_id: int, public: bool = False) -> Plan:
 
 def reporting_years(*, plan: Plan) -> list[int]:
     return list(ReportingYear.objects.filter(plan=plan).order_by("-year").values_list("year", flat=True))
-
-
-def user_sees_agency(user, agency_id: int) -> bool:
-    return reads_everything(user) or belongs_to(user, agency_id)
 
 
 # ---- national view (all plans, one year) --------------------------------------------------
@@ -101,7 +98,6 @@ def national_overview(*, year: int, basis: str = "official") -> dict:
                   private=Sum("budget_private"), foreign_funds=Sum("budget_foreign"))
         .order_by()
     }
-    done = ("done_on_time", "done_late", "done_no_deadline")
     rows = []
     for plan in plans:
         counts = per_plan_status.get(plan.pk, {})
@@ -111,8 +107,8 @@ def national_overview(*, year: int, basis: str = "official") -> dict:
             {
                 "plan": plan,
                 "tasks": sum(counts.values()),
-                "done": sum(counts.get(s, 0) for s in done),
-                "overdue": counts.get("overdue", 0),
+                "done": sum(counts.get(s, 0) for s in DONE),
+                "overdue": counts.get(TaskStatus.OVERDUE, 0),
                 "expected": r.get("expected", 0),
                 "submitted": r.get("submitted", 0),
                 "accepted": r.get("accepted", 0),

@@ -6,18 +6,19 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ngvh.accounts.policies import reads_everything
 from ngvh.activities.figures import activity_figures
 from ngvh.activities.rollup import data_version
 from ngvh.budget.selectors import budget_comparison
 from ngvh.plans import selectors as plan_selectors
 from ngvh.reporting import figures
+from ngvh.reporting.models import TaskStatus
 from ngvh.reporting.policies import FiguresPolicy
-from ngvh.reporting.task_status import STATUS_ORDER
+from ngvh.reporting.task_status import DONE, STATUS_ORDER
 
 from . import cache as dash_cache
 from . import selectors, svg
 from .labels import BUDGET_LABELS, MONTHS, STATUS_LABELS
+from .policies import DashboardPolicy
 
 
 def _int(value: str | None) -> int | None:
@@ -104,16 +105,15 @@ def _status_context(rows, prefix: str) -> dict:
 
 
 def _group_progress(rows, groups) -> list[dict]:
-    done = ("done_on_time", "done_late", "done_no_deadline")
     by_group = {g.pk: {"group": g, "total": 0, "done": 0, "overdue": 0, "not_arisen": 0} for g in groups}
     for row in rows:
         entry = by_group.get(row.group_id)
         if entry is None:
             continue
         entry["total"] += 1
-        entry["done"] += row.status in done
-        entry["overdue"] += row.status == "overdue"
-        entry["not_arisen"] += row.status == "not_arisen"
+        entry["done"] += row.status in DONE
+        entry["overdue"] += row.status == TaskStatus.OVERDUE
+        entry["not_arisen"] += row.status == TaskStatus.NOT_ARISEN
     result = []
     for entry in by_group.values():
         if not entry["total"]:
@@ -127,10 +127,10 @@ def _group_progress(rows, groups) -> list[dict]:
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     plans = plan_selectors.plan_list(user=request.user)
-    if len(plans) == 1 and not reads_everything(request.user):
+    if len(plans) == 1 and not DashboardPolicy.can_view_national(request.user):
         return redirect("dashboard:plan", plans[0].pk)
     return render(request, "dashboard/home.html", {
-        "plans": plans, "national": reads_everything(request.user), "crumbs": [(_("Dashboard"), None)],
+        "plans": plans, "national": DashboardPolicy.can_view_national(request.user), "crumbs": [(_("Dashboard"), None)],
     })
 
 
@@ -207,7 +207,7 @@ def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id, basis)
 
 @login_required
 def national(request: HttpRequest) -> HttpResponse:
-    if not reads_everything(request.user):
+    if not DashboardPolicy.can_view_national(request.user):
         raise Http404
     raw_year = _int(request.GET.get("year"))
     basis = figures.basis_for(request.user, request.GET.get("basis"))

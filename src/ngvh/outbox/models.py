@@ -53,3 +53,7 @@ class OutboxMail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == MailStatus.FAILED

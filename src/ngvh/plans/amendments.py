@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ngvh.core.text import agency_key, nfc
 
+from .models import TimeframeKind
 from .parsed import ParsedTask, Timeframe
 
 
@@ -50,9 +51,9 @@ def _agencies(names: Sequence[str]) -> list[str]:
 def _when(tf: Timeframe) -> tuple:
     """What a timeframe means (``Hằng năm`` and ``hàng năm`` are one); only an unread one
     is compared by its words."""
-    if tf.kind == "unspecified":
+    if tf.kind == TimeframeKind.UNSPECIFIED:
         return (tf.kind, _text(tf.text).lower())
-    return (tf.kind, tf.start, tf.quarter, tf.end if tf.kind in ("period", "year") else None)
+    return (tf.kind, tf.start, tf.quarter, tf.end if tf.kind in (TimeframeKind.PERIOD, TimeframeKind.YEAR) else None)
 
 
 def _differences(old: StoredTask, new: ParsedTask) -> tuple[str, ...]:

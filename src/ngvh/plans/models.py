@@ -184,6 +184,14 @@ class TaskAssignment(models.Model):
     def __str__(self) -> str:
         return f"{self.task.code} {self.agency} ({self.role})"
 
+    @property
+    def is_lead(self) -> bool:
+        return self.role == AssignmentRole.LEAD
+
+    @property
+    def is_coordinating(self) -> bool:
+        return self.role == AssignmentRole.COORDINATOR
+
 
 class ImportReviewStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -231,3 +239,15 @@ class ImportReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_name} ({self.status})"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == ImportReviewStatus.DRAFT
+
+    @property
+    def is_imported(self) -> bool:
+        return self.status == ImportReviewStatus.IMPORTED
+
+    @property
+    def is_discarded(self) -> bool:
+        return self.status == ImportReviewStatus.DISCARDED

@@ -1,5 +1,7 @@
 from ngvh.accounts.policies import is_coordinator, is_signed_in, is_system
 
+from .models import ImportReviewStatus
+
 
 class PlanPolicy:
     """A published plan is public (the People's Committee issued it); import is the focal point's job."""
@@ -34,7 +36,7 @@ class ImportReviewPolicy:
 
     @staticmethod
     def can_edit(user, review) -> bool:
-        return is_coordinator(user) and review.status == "draft"
+        return is_coordinator(user) and review.status == ImportReviewStatus.DRAFT
 
     @staticmethod
     def can_replace(user, plan) -> bool:

@@ -338,7 +338,6 @@ class TaskPage:
     can_record: bool
     year: int | None = None
     agency_id: int | None = None
-    reads_all: bool = False  # may open every agency's report
 
 
 def task_page(*, user, task: Task, year: int | None = None, agency_id: int | None = None) -> TaskPage:
@@ -351,11 +350,10 @@ def task_page(*, user, task: Task, year: int | None = None, agency_id: int | Non
     ``reporting.figures``.
     """
     # upward: the task page gathers the task's activities, report lines and official status
-    from ngvh.accounts.policies import reads_everything
     from ngvh.activities.models import Activity, Attachment
     from ngvh.activities.policies import ActivityPolicy, AttachmentPolicy
     from ngvh.reporting.figures import task_status_by_year
-    from ngvh.reporting.models import ReportLine, ReportStatus
+    from ngvh.reporting.policies import ReportLinePolicy, ReportPolicy
 
     versions = Task.objects.filter(plan_id=task.plan_id, code=task.code).values("id")
     activities: list = []
@@ -385,15 +383,14 @@ def task_page(*, user, task: Task, year: int | None = None, agency_id: int | Non
                 .select_related("activity")
                 .order_by("-activity__start_date", "id")
             )
-    lines: list = []
-    if is_signed_in(user):
-        qs = ReportLine.objects.filter(task_id__in=versions)
-        if not reads_everything(user):
-            qs = qs.filter(Q(report__agency_id=user.agency_id) | Q(report__status=ReportStatus.ACCEPTED))
-        lines = list(
-            qs.select_related("report__agency", "report__reporting_year")
-            .order_by("-report__reporting_year__year", "report__agency__name", "id")
-        )
+    lines = list(
+        ReportLinePolicy.visible(user)
+        .filter(task_id__in=versions)
+        .select_related("report__agency", "report__reporting_year")
+        .order_by("-report__reporting_year__year", "report__agency__name", "id")
+    )
+    for line in lines:
+        line.report_visible = ReportPolicy.can_view(user, line.report)
     agency_ids = [a.agency_id for a in task.assignments.all()]
     return TaskPage(
         task=task,
@@ -406,7 +403,6 @@ def task_page(*, user, task: Task, year: int | None = None, agency_id: int | Non
         can_record=ActivityPolicy.can_record_for_task(user, agency_ids),
         year=year,
         agency_id=agency_id,
-        reads_all=reads_everything(user),
     )
 
 

@@ -16,7 +16,7 @@ from ngvh.agencies.models import Agency, AgencyAlias
 from ngvh.agencies.services import agencies_ensure, province_get_or_create
 from ngvh.core.text import agency_key, nfc, search_key
 
-from .models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup
+from .models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup, TimeframeKind
 from .parsed import ParsedPlan, PlanParseError
 from .policies import PlanPolicy
 
@@ -169,7 +169,7 @@ def task_fields(ptask) -> dict:
         "search_text": search_key(f"{ptask.code} {ptask.title}"),
         "timeframe_kind": tf.kind,
         "timeframe_start": tf.start,
-        "timeframe_end": tf.end if tf.kind != "quarter" else tf.start,
+        "timeframe_end": tf.end if tf.kind != TimeframeKind.QUARTER else tf.start,
         "timeframe_quarter": tf.quarter,
         "timeframe_text": tf.text,
         "related_units": ptask.related_units,

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import selectors
+from .models import AssignmentRole, ImportReviewStatus
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
@@ -83,8 +84,8 @@ def task_detail(request: HttpRequest, pk: int, code: str) -> HttpResponse:
             "plan": task.plan,
             "page": page,
             "can_see_history": _can_see_history(request.user, task),
-            "lead": [a for a in assignments if a.role == "lead"],
-            "coordinators": [a for a in assignments if a.role == "coordinator"],
+            "lead": [a for a in assignments if a.role == AssignmentRole.LEAD],
+            "coordinators": [a for a in assignments if a.role == AssignmentRole.COORDINATOR],
             "crumbs": [
                 (_("Plans"), reverse("plans:list")),
                 (task.plan.number, reverse("plans:detail", args=[task.plan_id])),
@@ -196,7 +197,7 @@ def _review_page(request: HttpRequest, review, *, errors: dict | None = None, me
             "page": page,
             "review": review,
             "errors": error_list,
-            "editable": review.status == "draft",
+            "editable": review.status == ImportReviewStatus.DRAFT,
             "crumbs": [(_("Plans"), reverse("plans:list")), (_("Import a plan"), reverse("plans:review_new")), (review.source_name, None)],
         },
         status=status,

@@ -58,6 +58,10 @@ class NewsArticle(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_published(self) -> bool:
+        return self.status == NewsStatus.PUBLISHED
+
 
 class NewsTranslation(models.Model):
     article = models.ForeignKey(NewsArticle, on_delete=models.CASCADE, related_name="translations")

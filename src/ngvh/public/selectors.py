@@ -17,6 +17,7 @@ from ngvh.activities.models import Activity, ActivityStatus, ForeignPartner, Par
 from ngvh.dashboard import selectors as dashboard_selectors
 from ngvh.plans.models import Plan, Task, TaskGroup
 from ngvh.reporting.models import ReportingYear, ReportLine, ReportStatus
+from ngvh.reporting.task_status import DONE
 
 from .models import NewsArticle, NewsStatus
 
@@ -62,7 +63,7 @@ def public_progress(*, plan: Plan, year: int) -> tuple[list[GroupProgress], dict
         group.rows.append(row)
     for group in groups.values():
         group.counts = dashboard_selectors.status_counts(group.rows)
-        group.done = sum(1 for r in group.rows if r.status.startswith("done"))
+        group.done = sum(1 for r in group.rows if r.status in DONE)
     return [g for g in groups.values() if g.rows], dashboard_selectors.status_counts(rows)
 
 

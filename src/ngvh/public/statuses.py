@@ -2,15 +2,16 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from ngvh.reporting.models import TaskStatus
 from ngvh.reporting.task_status import STATUS_ORDER
 
 STATUS_LABELS = {
-    "done_on_time": _("Done on time"),
-    "done_late": _("Done late"),
-    "done_no_deadline": _("Done (no deadline)"),
-    "in_progress": _("In progress, within deadline"),
-    "overdue": _("Overdue, not done"),
-    "not_arisen": _("Did not arise this period"),
+    TaskStatus.DONE_ON_TIME: _("Done on time"),
+    TaskStatus.DONE_LATE: _("Done late"),
+    TaskStatus.DONE_NO_DEADLINE: _("Done (no deadline)"),
+    TaskStatus.IN_PROGRESS: _("In progress, within deadline"),
+    TaskStatus.OVERDUE: _("Overdue, not done"),
+    TaskStatus.NOT_ARISEN: _("Did not arise this period"),
     "": _("No accepted report yet"),
 }
 

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from ngvh.activities import ical
 from ngvh.activities.models import ActivityKind
+from ngvh.plans.models import AssignmentRole
 
 from . import opendata, selectors, services
 from .content import country_name, localize
@@ -201,8 +202,8 @@ def data_file(request, pk: int, dataset: str, fmt: str):
     if dataset == "tasks":
         rows = [
             {"plan_number": plan.number, "code": t.code, "group": t.group.code, "title": t.title,
-             "lead": "; ".join(a.agency.name for a in t.assignments.all() if a.role == "lead" and a.active_until is None),
-             "coordinators": "; ".join(a.agency.name for a in t.assignments.all() if a.role == "coordinator" and a.active_until is None),
+             "lead": "; ".join(a.agency.name for a in t.assignments.all() if a.role == AssignmentRole.LEAD and a.active_until is None),
+             "coordinators": "; ".join(a.agency.name for a in t.assignments.all() if a.role == AssignmentRole.COORDINATOR and a.active_until is None),
              "timeframe": t.timeframe_text}
             for t in selectors.open_tasks(plan=plan)
         ]

@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from ngvh.plans.models import Plan, Task, TaskAssignment
+from ngvh.plans.models import AssignmentRole, Plan, Task, TaskAssignment
 from ngvh.reporting.task_status import DONE, STATUS_ORDER, rollup_status
 
-from .models import ReportLine, ReportStatus
+from .models import ReportLine, ReportStatus, TaskStatus
 
 
 class Basis:
@@ -32,12 +32,12 @@ class Basis:
 
 
 STATUS_LABELS = {
-    "done_on_time": _("Done on time"),
-    "done_late": _("Done late"),
-    "done_no_deadline": _("Done (no deadline)"),
-    "in_progress": _("In progress, within deadline"),
-    "overdue": _("Overdue, not done"),
-    "not_arisen": _("Did not arise this period"),
+    TaskStatus.DONE_ON_TIME: _("Done on time"),
+    TaskStatus.DONE_LATE: _("Done late"),
+    TaskStatus.DONE_NO_DEADLINE: _("Done (no deadline)"),
+    TaskStatus.IN_PROGRESS: _("In progress, within deadline"),
+    TaskStatus.OVERDUE: _("Overdue, not done"),
+    TaskStatus.NOT_ARISEN: _("Did not arise this period"),
     "": _("No report yet"),
 }
 
@@ -92,7 +92,7 @@ def task_rows(
         tasks = tasks.filter(assignments__agency_id=agency_id).distinct()
     tasks = list(tasks.only("id", "code", "title", "group__id", "group__code", "group__order", "order"))
     leads = dict(
-        TaskAssignment.objects.filter(task__plan=plan, role="lead", active_until__isnull=True).values_list("task_id", "agency__name")
+        TaskAssignment.objects.filter(task__plan=plan, role=AssignmentRole.LEAD, active_until__isnull=True).values_list("task_id", "agency__name")
     )
     lines = (
         ReportLine.objects.filter(report__reporting_year__plan=plan, report__reporting_year__year=year)
@@ -113,13 +113,13 @@ def task_rows(
     return rows
 
 
-_SEVERITY = {"done_late": 0, "done_no_deadline": 1, "done_on_time": 2}
+_SEVERITY = {TaskStatus.DONE_LATE: 0, TaskStatus.DONE_NO_DEADLINE: 1, TaskStatus.DONE_ON_TIME: 2}
 
 
 def task_status(lines) -> str:
     """The roll-up of ``(role, status)`` pairs, in a fixed order so that two lead lines
     (a task handed over mid-year) give the same answer on every page: the worse one."""
-    ordered = sorted(lines, key=lambda pair: (pair[0] != "lead", _SEVERITY.get(pair[1], 9), pair[1]))
+    ordered = sorted(lines, key=lambda pair: (pair[0] != AssignmentRole.LEAD, _SEVERITY.get(pair[1], 9), pair[1]))
     return rollup_status(ordered)
 
 
@@ -135,7 +135,7 @@ def done_count(counts: dict[str, int]) -> int:
     return sum(counts.get(s, 0) for s in DONE)
 
 
-_STATUS_ROLES = [(status, role) for status in STATUS_ORDER if status for role in ("lead", "coordinator")]
+_STATUS_ROLES = [(status, role) for status in STATUS_ORDER if status for role in AssignmentRole.values]
 
 
 def plans_status_counts(*, year: int, basis: str = Basis.OFFICIAL) -> dict[int, dict[str, int]]:

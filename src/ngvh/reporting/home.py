@@ -14,7 +14,6 @@ from .policies import ReportingYearPolicy, ReportPolicy
 
 
 def blocks(request) -> list[dict]:
-    from .models import AnnualReport
     from .selectors import reporter_todo, review_queue
 
     user = request.user
@@ -22,18 +21,18 @@ def blocks(request) -> list[dict]:
         return []
     out: list[dict] = []
     today = timezone.localdate()
-    if user.agency_id:
-        todo = [{"report": r, "days_left": (r.reporting_year.deadline - today).days} for r in reporter_todo(user=user)]
-        latest = None
-        if not todo:
-            latest = (
-                AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-                .filter(agency_id=user.agency_id)
-                .order_by("-reporting_year__year", "-reporting_year__deadline")
-                .first()
-            )
-        if todo or latest is not None:
-            out.append({"template": "reporting/_home_reporter.html", "data": {"todo": todo, "latest": latest}})
+    # The reports of the user's own agency; without an agency there are none, and no query runs.
+    own = ReportPolicy.own(user)
+    todo = [{"report": r, "days_left": (r.reporting_year.deadline - today).days} for r in reporter_todo(user=user)]
+    latest = None
+    if not todo:
+        latest = (
+            own.select_related("reporting_year", "reporting_year__plan", "agency")
+            .order_by("-reporting_year__year", "-reporting_year__deadline")
+            .first()
+        )
+    if todo or latest is not None:
+        out.append({"template": "reporting/_home_reporter.html", "data": {"todo": todo, "latest": latest}})
     if ReportingYearPolicy.can_view_rates(user):
         queue = review_queue(user=user, today=today)
         if queue.reporting_year is not None:

@@ -13,15 +13,16 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from .models import ReminderKind
+
 
 def agency_recipients(agency) -> list[str]:
     """The agency's active user accounts and its contact address, without duplicates."""
-    from ngvh.accounts.models import User
+    from .policies import ReportPolicy
 
     emails = list(
-        User.objects.filter(agency=agency, is_active=True)
+        ReportPolicy.writers(agency)
         .exclude(email="")
-        .exclude(role="leader")
         .order_by("id")
         .values_list("email", flat=True)
     )
@@ -31,9 +32,9 @@ def agency_recipients(agency) -> list[str]:
 
 
 def coordinator_recipients() -> list[str]:
-    from ngvh.accounts.models import Role, User
+    from .policies import ReportPolicy
 
-    emails = User.objects.filter(is_active=True, role=Role.COORDINATOR).exclude(email="").order_by("id").values_list("email", flat=True)
+    emails = ReportPolicy.reviewers().exclude(email="").order_by("id").values_list("email", flat=True)
     return list(dict.fromkeys(e.strip().lower() for e in emails))
 
 
@@ -71,7 +72,7 @@ def reminder_text(report, kind: str, today) -> tuple[str, str]:
     ry = report.reporting_year
     days = (ry.deadline - today).days
     with translation.override(settings.LANGUAGE_CODE):
-        if kind == "overdue":
+        if kind == ReminderKind.OVERDUE:
             subject = _("Annual report %(year)s is overdue") % {"year": ry.year}
             lead = _("The deadline of %(deadline)s has passed and the annual report %(year)s of %(agency)s has not been submitted.")
         else:

@@ -78,6 +78,15 @@ class AnnualReport(models.Model):
     def __str__(self) -> str:
         return f"{self.agency} {self.reporting_year.year}"
 
+    @property
+    def is_returned(self) -> bool:
+        return self.status == ReportStatus.RETURNED
+
+    @property
+    def is_locked(self) -> bool:
+        """Submitted or accepted: the agency no longer edits it until it is reopened."""
+        return self.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+
 
 class TaskStatus(models.TextChoices):
     """The Vietnamese government task-status set (domain.md §3)."""

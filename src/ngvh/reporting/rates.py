@@ -23,8 +23,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
-SUBMITTED_STATES = ("submitted", "accepted")
-NOT_ARISEN = "not_arisen"
+from .models import ReportStatus, TaskStatus
+
+SUBMITTED_STATES = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+NOT_ARISEN = TaskStatus.NOT_ARISEN
 
 
 @dataclass(frozen=True)
@@ -143,51 +145,62 @@ def compute_rates(
 ) -> RatesResult:
     """Rates for one plan and year. ``deadline_cutoff`` is :func:`deadline_end` of the deadline."""
     result = RatesResult(plan_number=plan_number, year=year, deadline=deadline, frozen=frozen_expected is not None)
-    counted = [r for r in reports if r.is_expected]
     for row in sorted(reports, key=lambda r: r.agency_name):
-        submitted = row.status in SUBMITTED_STATES
-        on_time = submitted and row.first_submitted_at is not None and row.first_submitted_at < deadline_cutoff
-        late = submitted and not on_time
-        first = row.first_submitted_at
-        timeliness = "" if first is None else ("on_time" if first < deadline_cutoff else "late")
-        expected_lines = row.lines - row.lines_not_arisen
-        agency = AgencyRate(
-            agency_id=row.agency_id,
-            agency_name=row.agency_name,
-            report_id=row.report_id,
-            status=row.status,
-            submitted=submitted,
-            on_time=on_time,
-            late=late,
-            accepted=row.status == "accepted",
-            returned=row.status == "returned",
-            missing=row.status == "draft",
-            lines_expected=expected_lines,
-            lines_reported=row.lines_reported if submitted else 0,
-            lines_not_arisen=row.lines_not_arisen,
-            work_rate=_ratio(row.lines_reported if submitted else 0, expected_lines) if expected_lines else 1.0,
-            is_expected=row.is_expected,
-            timeliness=timeliness,
-        )
+        agency = _agency_rate(row, deadline_cutoff)
         result.agencies.append(agency)
-        if not row.is_expected:
-            continue
-        result.submitted += submitted
-        result.on_time += on_time
-        result.late += late
-        result.accepted += agency.accepted
-        result.returned += agency.returned
-        if agency.missing:
-            result.missing_agencies.append(row.agency_name)
-        if late:
-            result.late_agencies.append(row.agency_name)
-        if agency.returned:
-            result.returned_agencies.append(row.agency_name)
-    result.expected = frozen_expected if frozen_expected is not None else len(counted)
+        if row.is_expected:
+            _count(result, agency)
+    result.expected = frozen_expected if frozen_expected is not None else len([r for r in reports if r.is_expected])
     result.submitted_rate = _ratio(result.submitted, result.expected)
     result.on_time_rate = _ratio(result.on_time, result.expected)
     result.accepted_rate = _ratio(result.accepted, result.expected)
+    result.tasks = _task_rates(lines)
+    return result
 
+
+def _agency_rate(row: ReportRow, deadline_cutoff: dt.datetime) -> AgencyRate:
+    """One agency's report: sent or not, on time or late (by its first submission), and its work rate."""
+    submitted = row.status in SUBMITTED_STATES
+    on_time = submitted and row.first_submitted_at is not None and row.first_submitted_at < deadline_cutoff
+    first = row.first_submitted_at
+    expected_lines = row.lines - row.lines_not_arisen
+    return AgencyRate(
+        agency_id=row.agency_id,
+        agency_name=row.agency_name,
+        report_id=row.report_id,
+        status=row.status,
+        submitted=submitted,
+        on_time=on_time,
+        late=submitted and not on_time,
+        accepted=row.status == ReportStatus.ACCEPTED,
+        returned=row.status == ReportStatus.RETURNED,
+        missing=row.status == ReportStatus.DRAFT,
+        lines_expected=expected_lines,
+        lines_reported=row.lines_reported if submitted else 0,
+        lines_not_arisen=row.lines_not_arisen,
+        work_rate=_ratio(row.lines_reported if submitted else 0, expected_lines) if expected_lines else 1.0,
+        is_expected=row.is_expected,
+        timeliness="" if first is None else ("on_time" if first < deadline_cutoff else "late"),
+    )
+
+
+def _count(result: RatesResult, agency: AgencyRate) -> None:
+    """Add an expected agency's report to the year's totals and lists."""
+    result.submitted += agency.submitted
+    result.on_time += agency.on_time
+    result.late += agency.late
+    result.accepted += agency.accepted
+    result.returned += agency.returned
+    if agency.missing:
+        result.missing_agencies.append(agency.agency_name)
+    if agency.late:
+        result.late_agencies.append(agency.agency_name)
+    if agency.returned:
+        result.returned_agencies.append(agency.agency_name)
+
+
+def _task_rates(lines: list[LineRow]) -> list[TaskRate]:
+    """Per task of the expected reports: lines expected, submitted and not arisen, in code order."""
     tasks: dict[int, TaskRate] = {}
     for line in lines:
         if not line.is_expected:
@@ -201,8 +214,7 @@ def compute_rates(
             rate.submitted += line.count
     for rate in tasks.values():
         rate.rate = _ratio(rate.submitted, rate.expected) if rate.expected else 1.0
-    result.tasks = sorted(tasks.values(), key=lambda t: _code_key(t.task_code))
-    return result
+    return sorted(tasks.values(), key=lambda t: _code_key(t.task_code))
 
 
 def _code_key(code: str) -> tuple:

@@ -16,7 +16,8 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
-from ngvh.accounts.policies import is_signed_in, reads_everything
+from ngvh.accounts.policies import is_signed_in
+from ngvh.plans.models import AssignmentRole, TimeframeKind
 
 from .models import (
     AmendmentProposal,
@@ -37,6 +38,25 @@ def _rates_for_years(years: list[ReportingYear]) -> dict[int, RatesResult]:
     ids = [y.id for y in years]
     if not ids:
         return {}
+    report_rows = _report_rows_by_year(ids)
+    line_rows = _line_rows_by_year(ids)
+    tz = timezone.get_default_timezone()
+    results = {}
+    for year in years:
+        results[year.id] = compute_rates(
+            plan_number=year.plan.number,
+            year=year.year,
+            deadline=year.deadline,
+            deadline_cutoff=deadline_end(year.deadline, tz),
+            reports=report_rows.get(year.id, []),
+            lines=line_rows.get(year.id, []),
+            frozen_expected=year.expected_count if year.expected_frozen_at else None,
+        )
+    return results
+
+
+def _report_rows_by_year(ids: list[int]) -> dict[int, list[ReportRow]]:
+    """Each report of these years with its line counts, by year (one aggregate query)."""
     report_rows: dict[int, list[ReportRow]] = defaultdict(list)
     reported = ~Q(lines__status="") & ~Q(lines__status=TaskStatus.NOT_ARISEN)
     for row in (
@@ -62,6 +82,12 @@ def _rates_for_years(years: list[ReportingYear]) -> dict[int, RatesResult]:
                 lines_reported=row["n_reported"],
             )
         )
+    return report_rows
+
+
+def _line_rows_by_year(ids: list[int]) -> dict[int, list[LineRow]]:
+    """The expected, submitted and did-not-arise line counts per task, by year (one
+    aggregate query)."""
     # One row per (year, task), counted with conditional aggregation: the expected,
     # submitted and did-not-arise lines of the expected reports. compute_rates takes
     # LineRow groups; three synthetic groups per task carry exactly those counts.
@@ -92,19 +118,7 @@ def _rates_for_years(years: list[ReportingYear]) -> dict[int, RatesResult]:
             LineRow(task_id, code, ReportStatus.DRAFT, "", row["n_expected"] - row["n_submitted"]),
             LineRow(task_id, code, ReportStatus.DRAFT, TaskStatus.NOT_ARISEN, row["n_not_arisen"]),
         ]
-    tz = timezone.get_default_timezone()
-    results = {}
-    for year in years:
-        results[year.id] = compute_rates(
-            plan_number=year.plan.number,
-            year=year.year,
-            deadline=year.deadline,
-            deadline_cutoff=deadline_end(year.deadline, tz),
-            reports=report_rows.get(year.id, []),
-            lines=line_rows.get(year.id, []),
-            frozen_expected=year.expected_count if year.expected_frozen_at else None,
-        )
-    return results
+    return line_rows
 
 
 def reporting_rates(*, plan, year: int) -> RatesResult:
@@ -148,12 +162,7 @@ def reporting_year_get(*, user, pk: int) -> ReportingYear:
 
 
 def _visible_reports(user):
-    qs = AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-    if reads_everything(user):
-        return qs
-    if is_signed_in(user) and user.agency_id:
-        return qs.filter(agency_id=user.agency_id)
-    return qs.none()
+    return ReportPolicy.visible(user).select_related("reporting_year", "reporting_year__plan", "agency")
 
 
 def visible_reports(*, user):
@@ -172,11 +181,9 @@ def report_list(*, user, reporting_year: ReportingYear) -> list[AnnualReport]:
 
 def reports_for_user(*, user) -> list[AnnualReport]:
     """The reports of the user's own agency, newest year first (the reporter's list)."""
-    if not is_signed_in(user) or not user.agency_id:
-        return []
     return list(
-        AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-        .filter(agency_id=user.agency_id)
+        ReportPolicy.own(user)
+        .select_related("reporting_year", "reporting_year__plan", "agency")
         .order_by("-reporting_year__year", "reporting_year__plan_id")
     )
 
@@ -246,39 +253,22 @@ class ReportPage:
     tasks: list  # tasks of the report, for the planned-activities form
 
 
-def report_page(*, user, report: AnnualReport) -> ReportPage:
-    """Everything the report page shows, in a fixed number of queries.
+def _linked_activity_ids(line_ids: list[int]) -> dict[int, list[int]]:
+    """The activities linked to each of these lines (one query)."""
+    linked: dict[int, list[int]] = defaultdict(list)
+    for line_id, activity_id in ReportLine.activities.through.objects.filter(reportline_id__in=line_ids or [0]).values_list(
+        "reportline_id", "activity_id"
+    ):
+        linked[line_id].append(activity_id)
+    return linked
 
-    Offered activities: the agency's own activities recorded against the line's task and
-    overlapping the year's data cut-off. The lead agency also sees the coordinating
-    agencies' lines for its tasks — only once those reports are submitted, since an
-    agency never sees another agency's draft.
-    """
-    from ngvh.activities.models import Activity, ActivityCountry
+
+def _candidate_activity_ids(report: AnnualReport, task_ids: list[int]) -> dict[int, list[int]]:
+    """Per task, the agency's activities recorded against it that overlap the year's data
+    cut-off and are not cancelled: what a line is offered to link (one query)."""
+    from ngvh.activities.models import Activity, ActivityStatus
 
     ry = report.reporting_year
-    lines = list(
-        ReportLine.objects.filter(report=report).select_related("task", "task__group").order_by("order", "id")
-    )
-    task_ids = [line.task_id for line in lines]
-    lead_task_ids = [line.task_id for line in lines if line.role == "lead"]
-    # ``or [0]``: an empty ``__in`` skips the query, and the page must run the same
-    # number of queries whether or not this report has lead tasks or activities.
-    partner_lines = list(
-        ReportLine.objects.filter(report__reporting_year=ry, task_id__in=lead_task_ids or [0])
-        .exclude(report_id=report.id)
-        .select_related("report__agency")
-        .order_by("report__agency__name")
-    )
-    visible_partner_ids = [
-        p.id for p in partner_lines if p.report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
-    ]
-    through = ReportLine.activities.through
-    linked: dict[int, list[int]] = defaultdict(list)
-    for line_id, activity_id in through.objects.filter(
-        reportline_id__in=[line.id for line in lines] + visible_partner_ids or [0]
-    ).values_list("reportline_id", "activity_id"):
-        linked[line_id].append(activity_id)
     candidates_by_task: dict[int, list[int]] = defaultdict(list)
     for task_id, activity_id in (
         Activity.tasks.through.objects.filter(
@@ -287,12 +277,31 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
             activity__start_date__lte=ry.cutoff_end,
             activity__end_date__gte=ry.cutoff_start,
         )
-        .exclude(activity__status="cancelled")
+        .exclude(activity__status=ActivityStatus.CANCELLED)
         .values_list("task_id", "activity_id")
     ):
         candidates_by_task[task_id].append(activity_id)
-    all_ids = {a for ids in linked.values() for a in ids} | {a for ids in candidates_by_task.values() for a in ids}
-    activities = {a.id: a for a in Activity.objects.filter(id__in=all_ids or [0]).order_by("start_date", "id")}
+    return candidates_by_task
+
+
+def _partner_lines(report: AnnualReport, lead_task_ids: list[int]) -> tuple[list[ReportLine], list[int]]:
+    """The other agencies' lines on the report's lead tasks, and the ids of those the lead
+    agency may read (their reports are submitted or accepted). One query."""
+    partner_lines = list(
+        ReportLine.objects.filter(report__reporting_year=report.reporting_year, task_id__in=lead_task_ids or [0])
+        .exclude(report_id=report.id)
+        .select_related("report__agency")
+        .order_by("report__agency__name")
+    )
+    visible_ids = [p.id for p in partner_lines if p.report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)]
+    return partner_lines, visible_ids
+
+
+def _activities_with_countries(ids) -> dict:
+    """The activities by id, start date first, each with its ``country_codes`` (two queries)."""
+    from ngvh.activities.models import Activity, ActivityCountry
+
+    activities = {a.id: a for a in Activity.objects.filter(id__in=ids or [0]).order_by("start_date", "id")}
     codes: dict[int, list[str]] = defaultdict(list)
     for activity_id, code in ActivityCountry.objects.filter(activity_id__in=list(activities) or [0]).values_list(
         "activity_id", "code"
@@ -300,10 +309,13 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
         codes[activity_id].append(code)
     for a in activities.values():
         a.country_codes = set(codes.get(a.id, [])) | ({a.place_country} if a.place_country and a.place_country != "VN" else set())
+    return activities
 
+
+def _partners_by_task(partner_lines, visible_ids, linked, activities) -> dict[int, list[dict]]:
     partners_by_task: dict[int, list[dict]] = defaultdict(list)
     for p in partner_lines:
-        visible = p.id in visible_partner_ids
+        visible = p.id in visible_ids
         partners_by_task[p.task_id].append(
             {
                 "agency": p.report.agency,
@@ -313,7 +325,11 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
                 "activities": [activities[a] for a in linked.get(p.id, []) if a in activities] if visible else [],
             }
         )
+    return partners_by_task
 
+
+def _line_views(lines, linked, candidates_by_task, activities, partners_by_task) -> tuple[list[LineView], dict]:
+    """Each line with the activities it offers and has chosen, and every chosen activity."""
     views = []
     report_activities: dict[int, object] = {}
     for line in lines:
@@ -329,18 +345,39 @@ def report_page(*, user, report: AnnualReport) -> ReportPage:
                 candidates=[activities[i] for i in offered],
                 selected_ids=selected,
                 indicators=Indicators.of(chosen),
-                unspecified=line.task.timeframe_kind == "unspecified",
+                unspecified=line.task.timeframe_kind == TimeframeKind.UNSPECIFIED,
                 partners=partners_by_task.get(line.task_id, []),
             )
         )
-    events = list(report.events.select_related("actor").order_by("at", "id"))
-    planned = list(report.planned_activities.select_related("task").order_by("order", "id"))
+    return views, report_activities
+
+
+def report_page(*, user, report: AnnualReport) -> ReportPage:
+    """Everything the report page shows, in a fixed number of queries.
+
+    Offered activities: the agency's own activities recorded against the line's task and
+    overlapping the year's data cut-off. The lead agency also sees the coordinating
+    agencies' lines for its tasks — only once those reports are submitted, since an
+    agency never sees another agency's draft.
+    """
+    lines = list(
+        ReportLine.objects.filter(report=report).select_related("task", "task__group").order_by("order", "id")
+    )
+    # ``or [0]`` in the helpers: an empty ``__in`` skips the query, and the page must run the
+    # same number of queries whether or not this report has lead tasks or activities.
+    partner_lines, visible_partner_ids = _partner_lines(report, [line.task_id for line in lines if line.role == AssignmentRole.LEAD])
+    linked = _linked_activity_ids([line.id for line in lines] + visible_partner_ids)
+    candidates_by_task = _candidate_activity_ids(report, [line.task_id for line in lines])
+    all_ids = {a for ids in linked.values() for a in ids} | {a for ids in candidates_by_task.values() for a in ids}
+    activities = _activities_with_countries(all_ids)
+    partners_by_task = _partners_by_task(partner_lines, visible_partner_ids, linked, activities)
+    views, report_activities = _line_views(lines, linked, candidates_by_task, activities, partners_by_task)
     return ReportPage(
         report=report,
         lines=views,
         indicators=Indicators.of(report_activities.values()),
-        events=events,
-        planned=planned,
+        events=list(report.events.select_related("actor").order_by("at", "id")),
+        planned=list(report.planned_activities.select_related("task").order_by("order", "id")),
         tasks=[line.task for line in lines],
     )
 
@@ -356,27 +393,9 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
     """
     from ngvh.activities.models import Activity
 
-    ry = report.reporting_year
     lines = list(ReportLine.objects.filter(report=report).select_related("task").order_by("order", "id"))
-    task_ids = [line.task_id for line in lines]
-    through = ReportLine.activities.through
-    linked: dict[int, list[int]] = defaultdict(list)
-    for line_id, activity_id in through.objects.filter(reportline_id__in=[line.id for line in lines] or [0]).values_list(
-        "reportline_id", "activity_id"
-    ):
-        linked[line_id].append(activity_id)
-    candidates_by_task: dict[int, list[int]] = defaultdict(list)
-    for task_id, activity_id in (
-        Activity.tasks.through.objects.filter(
-            task_id__in=task_ids or [0],
-            activity__agency_id=report.agency_id,
-            activity__start_date__lte=ry.cutoff_end,
-            activity__end_date__gte=ry.cutoff_start,
-        )
-        .exclude(activity__status="cancelled")
-        .values_list("task_id", "activity_id")
-    ):
-        candidates_by_task[task_id].append(activity_id)
+    linked = _linked_activity_ids([line.id for line in lines])
+    candidates_by_task = _candidate_activity_ids(report, [line.task_id for line in lines])
     all_ids = {a for ids in linked.values() for a in ids} | {a for ids in candidates_by_task.values() for a in ids}
     activities = {a.id: a for a in Activity.objects.filter(id__in=all_ids or [0]).only("id", "title")}
     views = []
@@ -389,7 +408,7 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
                 candidates=[activities[i] for i in offered],
                 selected_ids=set(linked_ids) if line.activities_confirmed else set(offered),
                 indicators=Indicators(),
-                unspecified=line.task.timeframe_kind == "unspecified",
+                unspecified=line.task.timeframe_kind == TimeframeKind.UNSPECIFIED,
             )
         )
     planned = list(report.planned_activities.order_by("order", "id"))
@@ -405,11 +424,9 @@ def report_form_page(*, report: AnnualReport) -> ReportPage:
 def amendment_list(*, user, plan=None) -> list[AmendmentProposal]:
     if not is_signed_in(user):
         return []
-    qs = AmendmentProposal.objects.select_related("plan", "agency", "task", "proposed_by", "new_task")
+    qs = AmendmentPolicy.visible(user).select_related("plan", "agency", "task", "proposed_by", "new_task")
     if plan is not None:
         qs = qs.filter(plan=plan)
-    if not reads_everything(user):
-        qs = qs.filter(agency_id=user.agency_id) if user.agency_id else qs.none()
     return list(qs.order_by("-proposed_at", "-id"))
 
 
@@ -467,12 +484,11 @@ def review_queue(*, user, today: dt.date | None = None) -> ReviewQueue:
 def reporter_todo(*, user) -> list[AnnualReport]:
     """The reports the user's agency still has to write or correct (drafts and returned),
     nearest deadline first; one query."""
-    if not is_signed_in(user) or not user.agency_id:
-        return []
     return [
         report
-        for report in AnnualReport.objects.select_related("reporting_year", "reporting_year__plan", "agency")
-        .filter(agency_id=user.agency_id, status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
+        for report in ReportPolicy.own(user)
+        .select_related("reporting_year", "reporting_year__plan", "agency")
+        .filter(status__in=[ReportStatus.DRAFT, ReportStatus.RETURNED])
         .order_by("reporting_year__deadline", "id")
         if ReportPolicy.can_edit(user, report)
     ]

@@ -39,7 +39,7 @@ from .models import (
     ReportStatus,
     TaskStatus,
 )
-from .policies import AmendmentPolicy, ReportingYearPolicy, ReportPolicy
+from .policies import EDITABLE, AmendmentPolicy, ReportingYearPolicy, ReportPolicy
 from .versions import reporting_version_bump
 
 # ---- errors ------------------------------------------------------------------------------
@@ -287,7 +287,7 @@ def report_save(
 
     report = _locked(report)
     if not ReportPolicy.can_edit(user, report):
-        if ReportPolicy.can_view(user, report) and report.status not in ("draft", "returned"):
+        if ReportPolicy.can_view(user, report) and report.status not in EDITABLE:
             raise ReportStateError(_("This report has been submitted and is locked. Ask Sở Ngoại vụ to reopen it."))
         raise PermissionDenied
     _check_version(report, version)
@@ -347,7 +347,7 @@ def report_submit(*, user, report: AnnualReport, version: int | None = None, at:
     """Send the report to Sở Ngoại vụ; the agency can no longer change it."""
     report = _locked(report)
     if not ReportPolicy.can_submit(user, report):
-        if ReportPolicy.can_view(user, report) and report.status not in ("draft", "returned"):
+        if ReportPolicy.can_view(user, report) and report.status not in EDITABLE:
             raise ReportStateError(_("This report has already been submitted."))
         raise PermissionDenied
     _check_version(report, version)
@@ -461,7 +461,7 @@ def report_remind(*, user, report: AnnualReport) -> ReminderLog:
         sent_by=user,
     )
     _event(report, ReportEventKind.REMINDED, user, from_status=report.status, data={"recipients": recipients})
-    mail.send_reminder(report_id=report.id, kind="manual")
+    mail.send_reminder(report_id=report.id, kind=ReminderKind.MANUAL)
     return log
 
 
@@ -496,7 +496,7 @@ def amendment_propose(
         raise ReportingError(_("Choose a task group of this plan."), field="group")
     return AmendmentProposal.objects.create(
         plan=plan,
-        agency_id=user.agency_id,
+        agency_id=AmendmentPolicy.proposing_agency_id(user),
         proposed_by=user,
         action=action,
         task=task if action != AmendmentAction.ADD else None,
@@ -549,8 +549,6 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     retired and a new row with the same code and the next task version takes its place,
     so report lines written before still point at the wording they answered.
     """
-    from ngvh.core.text import search_key
-
     proposal = AmendmentProposal.objects.select_for_update(of=("self",)).select_related("plan", "task").get(pk=proposal.pk)
     if not AmendmentPolicy.can_decide(user, proposal):
         if AmendmentPolicy.can_view(user, proposal) and proposal.status != AmendmentStatus.PENDING:
@@ -564,49 +562,11 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     new_task = None
     old = proposal.task
     if proposal.action in (AmendmentAction.CHANGE, AmendmentAction.REMOVE):
-        old = Task.objects.select_for_update().get(pk=proposal.task_id)
-        if old.retired_on is not None:
-            raise ReportStateError(_("This task has already been changed or removed by another amendment."))
-        old.retired_on = effective_from
-        old.save(update_fields=["retired_on"])
+        old = _task_retire(proposal.task_id, effective_from)
     if proposal.action == AmendmentAction.CHANGE:
-        top = plan.tasks.filter(code=old.code).aggregate(v=Max("version"))["v"] or old.version
-        new_task = Task.objects.create(
-            plan=plan,
-            group=old.group,
-            code=old.code,
-            order=old.order,
-            title=proposal.title,
-            search_text=search_key(f"{old.code} {proposal.title}"),
-            related_units=old.related_units,
-            other_parties=old.other_parties,
-            products=old.products,
-            added_on=effective_from,
-            version=top + 1,
-            **_timeframe_fields(proposal.timeframe_text, fallback=old),
-        )
-        TaskAssignment.objects.bulk_create(
-            [
-                TaskAssignment(task=new_task, agency_id=a.agency_id, role=a.role, order=a.order, active_from=effective_from, origin=a)
-                for a in old.assignments.all()
-                if a.active_until is None or a.active_until >= effective_from
-            ]
-        )
+        new_task = _task_new_version(plan, old, proposal, effective_from)
     elif proposal.action == AmendmentAction.ADD:
-        group = proposal.group or plan.groups.order_by("-order").first()
-        code = _next_code(plan, group)
-        order = (plan.tasks.filter(group=group).aggregate(o=Max("order"))["o"] or 0)
-        new_task = Task.objects.create(
-            plan=plan,
-            group=group,
-            code=code,
-            order=order,
-            title=proposal.title,
-            search_text=search_key(f"{code} {proposal.title}"),
-            added_on=effective_from,
-            **_timeframe_fields(proposal.timeframe_text),
-        )
-        TaskAssignment.objects.create(task=new_task, agency_id=proposal.agency_id, role=AssignmentRole.LEAD, active_from=effective_from)
+        new_task = _task_added(plan, proposal, effective_from)
     plan.version += 1
     plan.effective_from = effective_from
     plan.save(update_fields=["version", "effective_from"])
@@ -621,6 +581,66 @@ def amendment_accept(*, user, proposal: AmendmentProposal, reason: str, effectiv
     proposal.save()
     mail.send_amendment_decided(proposal_id=proposal.id)
     return proposal
+
+
+def _task_retire(task_id: int, effective_from: dt.date) -> Task:
+    """Retire a changed or removed task from the amendment's date (locked; refused twice)."""
+    old = Task.objects.select_for_update().get(pk=task_id)
+    if old.retired_on is not None:
+        raise ReportStateError(_("This task has already been changed or removed by another amendment."))
+    old.retired_on = effective_from
+    old.save(update_fields=["retired_on"])
+    return old
+
+
+def _task_new_version(plan: Plan, old: Task, proposal: AmendmentProposal, effective_from: dt.date) -> Task:
+    """The changed task's next version, same code, with the agencies still holding the old one."""
+    from ngvh.core.text import search_key
+
+    top = plan.tasks.filter(code=old.code).aggregate(v=Max("version"))["v"] or old.version
+    new_task = Task.objects.create(
+        plan=plan,
+        group=old.group,
+        code=old.code,
+        order=old.order,
+        title=proposal.title,
+        search_text=search_key(f"{old.code} {proposal.title}"),
+        related_units=old.related_units,
+        other_parties=old.other_parties,
+        products=old.products,
+        added_on=effective_from,
+        version=top + 1,
+        **_timeframe_fields(proposal.timeframe_text, fallback=old),
+    )
+    TaskAssignment.objects.bulk_create(
+        [
+            TaskAssignment(task=new_task, agency_id=a.agency_id, role=a.role, order=a.order, active_from=effective_from, origin=a)
+            for a in old.assignments.all()
+            if a.active_until is None or a.active_until >= effective_from
+        ]
+    )
+    return new_task
+
+
+def _task_added(plan: Plan, proposal: AmendmentProposal, effective_from: dt.date) -> Task:
+    """A new task at the end of its group (or of the last group), led by the proposing agency."""
+    from ngvh.core.text import search_key
+
+    group = proposal.group or plan.groups.order_by("-order").first()
+    code = _next_code(plan, group)
+    order = (plan.tasks.filter(group=group).aggregate(o=Max("order"))["o"] or 0)
+    new_task = Task.objects.create(
+        plan=plan,
+        group=group,
+        code=code,
+        order=order,
+        title=proposal.title,
+        search_text=search_key(f"{code} {proposal.title}"),
+        added_on=effective_from,
+        **_timeframe_fields(proposal.timeframe_text),
+    )
+    TaskAssignment.objects.create(task=new_task, agency_id=proposal.agency_id, role=AssignmentRole.LEAD, active_from=effective_from)
+    return new_task
 
 
 @transaction.atomic
@@ -706,7 +726,7 @@ def reminders_due(*, today: dt.date) -> list[ReminderSend]:
             target = f"agency:{report.agency_id}"
             if (ry.id, key, target) in sent:
                 continue
-            subject, _body = mail.reminder_text(report, "overdue" if kind == ReminderKind.OVERDUE else "before", today)
+            subject, _body = mail.reminder_text(report, kind, today)
             due.append(
                 ReminderSend(ry, kind, key, target, mail.agency_recipients(report.agency), subject, report.agency.name, report.id)
             )
@@ -751,8 +771,7 @@ def reminders_send(*, user, today: dt.date | None = None, dry_run: bool = False)
         if item.report_id is not None:
             report = AnnualReport.objects.get(pk=item.report_id)
             _event(report, ReportEventKind.REMINDED, user, from_status=report.status, data={"key": item.key, "recipients": item.recipients})
-            rid, kind = item.report_id, "overdue" if item.kind == ReminderKind.OVERDUE else "before"
-            mail.send_reminder(report_id=rid, kind=kind, today=today)
+            mail.send_reminder(report_id=item.report_id, kind=item.kind, today=today)
         else:
             ry = item.reporting_year
             _send_summary(ry, item.recipients)
@@ -820,7 +839,7 @@ def amendment_from_document(*, user, review, effective_from: dt.date | None, rea
     for change in changes:
         old, new_task = _apply_document_change(plan, change, groups, by_key, effective_from)
         proposals.append(AmendmentProposal.objects.create(
-            plan=plan, agency_id=user.agency_id, proposed_by=user, action=change.action, task=old,
+            plan=plan, agency_id=AmendmentPolicy.proposing_agency_id(user), proposed_by=user, action=change.action, task=old,
             group=new_task.group if change.action == AmendmentAction.ADD else None,
             title=change.new.title if change.new is not None else "",
             timeframe_text=change.new.timeframe.text if change.new is not None else "",

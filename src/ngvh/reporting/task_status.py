@@ -1,6 +1,6 @@
 """The status roll-up rule: one consolidated status per task from its agencies' lines.
 
-Pure (no ORM). The rule is documented for users in docs/consolidation.md; in short:
+Pure (no ORM: plain pairs in, a status out, named by ``TaskStatus``). The rule is documented for users in docs/consolidation.md; in short:
 
 1. Lines without a status are ignored; ``not_arisen`` is neutral: it never makes a task
    look worse (an as-events-arise task that did not arise must not count against anyone).
@@ -17,12 +17,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-DONE_ON_TIME = "done_on_time"
-DONE_LATE = "done_late"
-DONE_NO_DEADLINE = "done_no_deadline"
-IN_PROGRESS = "in_progress"
-OVERDUE = "overdue"
-NOT_ARISEN = "not_arisen"
+from ngvh.plans.models import AssignmentRole
+
+from .models import TaskStatus
+
+DONE_ON_TIME = TaskStatus.DONE_ON_TIME
+DONE_LATE = TaskStatus.DONE_LATE
+DONE_NO_DEADLINE = TaskStatus.DONE_NO_DEADLINE
+IN_PROGRESS = TaskStatus.IN_PROGRESS
+OVERDUE = TaskStatus.OVERDUE
+NOT_ARISEN = TaskStatus.NOT_ARISEN
 
 DONE = (DONE_ON_TIME, DONE_LATE, DONE_NO_DEADLINE)
 # Worst first, for the done statuses when no lead line decides.
@@ -45,7 +49,7 @@ def rollup_status(lines: Iterable[tuple[str, str]]) -> str:
         return OVERDUE
     if IN_PROGRESS in statuses:
         return IN_PROGRESS
-    lead = [status for role, status in counted if role == "lead"]
+    lead = [status for role, status in counted if role == AssignmentRole.LEAD]
     if lead:
         return lead[0]
     return min(statuses, key=lambda s: _DONE_SEVERITY.get(s, 99))

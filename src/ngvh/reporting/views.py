@@ -144,7 +144,7 @@ def rates(request: HttpRequest, pk: int) -> HttpResponse:
             "rates": result,
             "status_rows": status_rows,
             "lists": by_status,
-            "can_remind": ReportPolicy.can_remind(request.user, _Probe("draft")),
+            "can_remind": ReportPolicy.can_remind_any(request.user),
             "crumbs": [
                 (_("Reports"), reverse("reporting:home")),
                 (_("Year %(year)s") % {"year": ry.year}, reverse("reporting:year", args=[ry.pk])),
@@ -152,14 +152,6 @@ def rates(request: HttpRequest, pk: int) -> HttpResponse:
             ],
         },
     )
-
-
-class _Probe:
-    """A stand-in report to ask the policy about an action in a given state."""
-
-    def __init__(self, status: str, agency_id=None):
-        self.status = status
-        self.agency_id = agency_id
 
 
 # ---- the report page -----------------------------------------------------------------------
@@ -300,7 +292,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method != "POST":
         return _render_report(request, report)
     if not ReportPolicy.can_edit(request.user, report):
-        if ReportPolicy.can_view(request.user, report) and report.status in (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED) and ReportPolicy.can_edit(request.user, _Probe("draft", report.agency_id)):
+        if ReportPolicy.locked_for(request.user, report):
             messages.error(request, _("This report has been submitted and is locked. Ask Sở Ngoại vụ to reopen it."))
             return redirect("reporting:report", report.pk)
         raise Http404
@@ -320,41 +312,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             version=header.cleaned_data["version"],
             difficulties=header.cleaned_data["difficulties"],
             recommendations=header.cleaned_data["recommendations"],
-            lines={
-                lv.line.id: services.LineInput(
-                    status=f.cleaned_data["status"],
-                    progress=f.cleaned_data["progress"] or 0,
-                    results=f.cleaned_data["results"],
-                    activity_ids=f.cleaned_data["activities"],
-                )
-                for lv, f in lines
-            },
-            planned=[
-                services.PlannedInput(
-                    id=f.cleaned_data.get("id"),
-                    title=f.cleaned_data.get("title") or "",
-                    task_id=f.cleaned_data.get("task"),
-                    kind=f.cleaned_data.get("kind") or "",
-                    expected_month=f.cleaned_data.get("expected_month"),
-                    delete=f.cleaned_data.get("delete") or False,
-                )
-                for f in planned
-            ],
+            lines=_line_inputs(lines),
+            planned=_planned_inputs(planned),
         )
     except services.StaleReport as exc:
-        current = exc.report
-        data = request.POST.copy()
-        data["version"] = str(current.version)
-        header = ReportHeaderForm(data)
-        header.is_valid()
-        fresh = selectors.report_page(user=request.user, report=current)
-        saved_lines = {lv.line.id: lv.line for lv in fresh.lines}
-        return _render_report(
-            request, current, fresh, header=header, lines=lines, planned=planned,
-            errors=[("", str(exc.message))],
-            conflict={"report": current, "lines": saved_lines, "by": fresh.events[-1].actor if fresh.events else None},
-            status=409,
-        )
+        return _render_conflict(request, exc, lines=lines, planned=planned)
     except services.ReportStateError as exc:
         messages.error(request, str(exc.message))
         return redirect("reporting:report", report.pk)
@@ -366,20 +328,69 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not submit:
         messages.success(request, _("Draft saved. You can come back to it at any time before submitting."))
         return redirect("reporting:report", saved.pk)
+    return _submit_saved(request, saved, lines=lines, planned=planned)
+
+
+def _line_inputs(lines) -> dict:
+    return {
+        lv.line.id: services.LineInput(
+            status=f.cleaned_data["status"],
+            progress=f.cleaned_data["progress"] or 0,
+            results=f.cleaned_data["results"],
+            activity_ids=f.cleaned_data["activities"],
+        )
+        for lv, f in lines
+    }
+
+
+def _planned_inputs(planned) -> list:
+    return [
+        services.PlannedInput(
+            id=f.cleaned_data.get("id"),
+            title=f.cleaned_data.get("title") or "",
+            task_id=f.cleaned_data.get("task"),
+            kind=f.cleaned_data.get("kind") or "",
+            expected_month=f.cleaned_data.get("expected_month"),
+            delete=f.cleaned_data.get("delete") or False,
+        )
+        for f in planned
+    ]
+
+
+def _header_at(request, version: int) -> ReportHeaderForm:
+    """The posted header, moved to the report's current version (to post again)."""
+    data = request.POST.copy()
+    data["version"] = str(version)
+    header = ReportHeaderForm(data)
+    header.is_valid()
+    return header
+
+
+def _render_conflict(request, exc, *, lines, planned) -> HttpResponse:
+    """Someone saved the report meanwhile: show their text beside the posted one (409)."""
+    current = exc.report
+    fresh = selectors.report_page(user=request.user, report=current)
+    saved_lines = {lv.line.id: lv.line for lv in fresh.lines}
+    return _render_report(
+        request, current, fresh, header=_header_at(request, current.version), lines=lines, planned=planned,
+        errors=[("", str(exc.message))],
+        conflict={"report": current, "lines": saved_lines, "by": fresh.events[-1].actor if fresh.events else None},
+        status=409,
+    )
+
+
+def _submit_saved(request, saved, *, lines, planned) -> HttpResponse:
+    """Submit the report just saved; an incomplete one stays a draft, its gaps marked."""
     try:
         services.report_submit(user=request.user, report=saved, version=saved.version)
     except services.IncompleteReport as exc:
-        data = request.POST.copy()
-        data["version"] = str(saved.version)
-        header = ReportHeaderForm(data)
-        header.is_valid()
         errors = []
         for lv, form in lines:
             if lv.line.id in exc.line_ids:
                 form.add_error("status", _("Choose a status for this task."))
                 errors.append((form["status"].id_for_label, f"{lv.line.task.code}: {_('Choose a status for this task.')}"))
         messages.success(request, _("Your text was saved as a draft."))
-        return _render_report(request, saved, header=header, lines=lines, planned=planned,
+        return _render_report(request, saved, header=_header_at(request, saved.version), lines=lines, planned=planned,
                               errors=[("", str(exc.message)), *errors], status=400)
     except services.ReportingError as exc:
         messages.error(request, str(exc.message))

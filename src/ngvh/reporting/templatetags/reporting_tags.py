@@ -2,22 +2,32 @@
 
 from django import template
 
+from ngvh.reporting.models import AmendmentStatus, ReportStatus, TaskStatus
+
 register = template.Library()
 
-_REPORT = {"draft": "muted", "submitted": "info", "returned": "warn", "accepted": "ok"}
+_REPORT = {ReportStatus.DRAFT: "muted", ReportStatus.SUBMITTED: "info", ReportStatus.RETURNED: "warn", ReportStatus.ACCEPTED: "ok"}
 _LINE = {
-    "done_on_time": "ok",
-    "done_late": "ok",
-    "done_no_deadline": "ok",
-    "in_progress": "info",
-    "overdue": "error",
-    "not_arisen": "muted",
+    TaskStatus.DONE_ON_TIME: "ok",
+    TaskStatus.DONE_LATE: "ok",
+    TaskStatus.DONE_NO_DEADLINE: "ok",
+    TaskStatus.IN_PROGRESS: "info",
+    TaskStatus.OVERDUE: "error",
+    TaskStatus.NOT_ARISEN: "muted",
 }
 
 
 @register.filter
 def report_tag(status: str) -> str:
     return "tag--" + _REPORT.get(status, "muted")
+
+
+_AMENDMENT = {AmendmentStatus.ACCEPTED: "ok", AmendmentStatus.REJECTED: "error", AmendmentStatus.PENDING: "info"}
+
+
+@register.filter
+def amendment_tag(status: str) -> str:
+    return "tag--" + _AMENDMENT.get(status, "info")
 
 
 @register.filter
