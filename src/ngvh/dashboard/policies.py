@@ -17,6 +17,11 @@ class DashboardPolicy:
         return reads_everything(user)
 
     @staticmethod
+    def reads_every_agency(user) -> bool:
+        """Every agency's figures (the budget section included), not only the reader's own."""
+        return reads_everything(user)
+
+    @staticmethod
     def reader_scope(user) -> str:
         """What in a cached body depends on the reader: whether they read every agency
         (the provisional switch), and which agencies' budget the estimate-vs-actual

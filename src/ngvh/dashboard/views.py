@@ -199,7 +199,7 @@ def _plan_body(request: HttpRequest, plan, raw_year, group_id, agency_id, basis)
         context.update(_status_context(rows, "plan"))
         # the budget's own comparison (approved estimates, done activities' funds), scoped like the budget page
         context["budget_comparison"] = budget_comparison(request.user, plan, year)
-        context["budget_own_agency"] = not reads_everything(request.user)
+        context["budget_own_agency"] = not DashboardPolicy.reads_every_agency(request.user)
     context.update(_cached_figures_context(prefix="plan", plan_id=plan.pk, year=None if all_years else year,
                                            group_id=group_id, agency_id=agency_id))
     return _body(request, "dashboard/_plan_body.html", context)
