@@ -35,11 +35,11 @@ and this file (V).
 | One unclassifiable row is a warning, not a refusal                 | P test_a_row_that_cannot_be_classified_is_a_warning_not_a_refusal, V test_an_unclassifiable_word_row_goes_to_review |
 | The Hải Phòng seed: exactly its 18 tasks and facts                 | P test_seed_* , D test_word_version_of_the_seed_parses_like_the_text |
 | .doc of the seed gives the .docx facts                             | F test_doc_version_of_the_seed_gives_the_same_facts_as_the_docx      |
-| .pdf of the seed (ruled tables): same tasks, leads, timeframes    | F test_pdf_of_the_seed_with_ruled_tables_gives_the_same_tasks_leads_and_timeframes |
+| .pdf of the seed (ruled tables): every fact of the .docx, rows cut by page breaks joined, wrapped lines joined | F test_pdf_of_the_seed_with_ruled_tables_gives_the_same_facts_as_the_docx |
+| .pdf: short paragraphs one under the other stay apart              | F test_pdf_keeps_short_paragraphs_apart_and_joins_wrapped_ones       |
 
-Not covered yet: the seed printed to .pdf gives every fact of the .docx: with unruled
-tables (python-docx's default) the task table is not found, and with ruled ones the cell
-texts cut by a page break, the wrapped legal-basis titles and the deadline line still differ.
+Not covered yet: a .pdf whose task table has no rules (python-docx's default table style):
+pdfplumber finds no table there, so the tasks are not read from it.
 """
 
 from __future__ import annotations
