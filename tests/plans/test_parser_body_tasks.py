@@ -159,3 +159,16 @@ def test_bullets_are_never_tasks():
     # Then the bullet is neither a task nor part of the title
     assert not any("thi đấu thể thao hữu nghị" in t.title for t in plan.tasks)
     assert len(plan.tasks) == 4
+
+
+def test_parentheses_on_their_own_line_under_a_task():
+    # Given Bắc Ninh's task B.2 followed by its lead and timeframe in parentheses, on a line of their own
+    lines = list(BAC_NINH)
+    lines.insert(lines.index("III. TỔ CHỨC THỰC HIỆN"), "(Sở Văn hóa, Thể thao và Du lịch chủ trì; thực hiện năm 2024)")
+    # When it is parsed
+    task = parse(lines).tasks[-1]
+    # Then the task has them, and nothing is left for review about its lead
+    assert (task.code, task.lead, task.timeframe.kind, task.timeframe.start) == (
+        "B.2", "Sở Văn hóa, Thể thao và Du lịch", "year", 2024,
+    )
+    assert task.title == "Rà soát các hoạt động văn hóa có yếu tố nước ngoài trên địa bàn tỉnh."

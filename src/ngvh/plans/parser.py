@@ -1161,6 +1161,12 @@ class _PlanParser:
             if attribute and items:
                 items[-1][4].setdefault(*attribute)
                 continue
+            rest, inline = _inline_attributes(line.text)
+            if inline and not rest and items:
+                # "(Sở Ngoại vụ chủ trì; thực hiện hằng năm)" on its own line under the task
+                for pair in inline.items():
+                    items[-1][4].setdefault(*pair)
+                continue
             found = _item(line.text)
             if found and not _BULLET_RE.match(line.text):
                 items.append((*found, line, {}))
