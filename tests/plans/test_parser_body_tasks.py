@@ -172,3 +172,31 @@ def test_parentheses_on_their_own_line_under_a_task():
         "B.2", "Sở Văn hóa, Thể thao và Du lịch", "year", 2024,
     )
     assert task.title == "Rà soát các hoạt động văn hóa có yếu tố nước ngoài trên địa bàn tỉnh."
+
+
+def test_sections_not_in_capitals_and_roman_groups_inside_capital_sections():
+    # Given Nghệ An's plan with its sections written "II. Nhiệm vụ và giải pháp", "III. Tổ chức thực hiện"
+    lines = [
+        {"II. NHIỆM VỤ VÀ GIẢI PHÁP": "II. Nhiệm vụ và giải pháp", "III. TỔ CHỨC THỰC HIỆN": "III. Tổ chức thực hiện"}.get(
+            line, line
+        )
+        for line in NGHE_AN
+    ]
+    # When it is parsed / Then the same tasks are read and the duties of section III are none of them
+    assert [t.code for t in parse(lines).tasks] == ["1.1", "1.2", "2.1", "2.2"]
+    # And given Roman groups "I.", "II." inside a section in capitals
+    roman = [
+        {"1. Ngoại giao văn hóa góp phần xây dựng, củng cố môi trường hòa bình, ổn định": "I. Môi trường hòa bình",
+         "2. Ngoại giao văn hóa góp phần gắn kết ngoại giao chính trị và ngoại giao kinh tế": "II. Gắn kết ngoại giao"}
+        .get(line, line)
+        for line in NGHE_AN
+    ]
+    plan = parse(roman)
+    # Then they are the groups of the tasks under them
+    assert [(g.code, g.title) for g in plan.groups] == [("I", "Môi trường hòa bình"), ("II", "Gắn kết ngoại giao")]
+    assert [(t.code, t.group) for t in plan.tasks] == [("1.1", "I"), ("1.2", "I"), ("2.1", "II"), ("2.2", "II")]
+    # and the body keeps them inside section II, with no duplicate section number to warn about
+    assert [s.code for s in plan.body if s.code.split(".")[0] == "II"] == [
+        "II", "II.I", "II.1.1", "II.1.2", "II.II", "II.2.1", "II.2.2",
+    ]
+    assert [w["message_en"] for w in plan.warnings] == ["Task 2.2 has no lead unit."]

@@ -427,14 +427,24 @@ def _is_tasks_heading(text: str) -> bool:
     """``II. NHIỆM VỤ VÀ GIẢI PHÁP``, ``III. NHIỆM VỤ CỤ THỂ``, ``B. CÁC NHIỆM VỤ, GIẢI PHÁP``."""
     match = _TASKS_HEADING_RE.match(text)
     title = match.group("title") if match else ""
-    return title.upper() == title and "nhiem vu" in _words_key(title)
+    if title.upper() == title and "nhiem vu" in _words_key(title):
+        return True
+    # "II. Nhiệm vụ và giải pháp": a Roman section not in capitals, named for the tasks
+    roman = _BODY_ROMAN_RE.match(text)
+    return bool(roman) and _is_roman(roman.group("code")) and _words_key(roman.group("title")).startswith(
+        ("nhiem vu", "cac nhiem vu", "noi dung nhiem vu")
+    )
 
 
-def _is_major_heading(text: str) -> bool:
-    """A Roman section in capitals (``III. TỔ CHỨC THỰC HIỆN``) ends the tasks section."""
+def _is_major_heading(text: str, capitals: bool) -> bool:
+    """The Roman section after the tasks (``III. TỔ CHỨC THỰC HIỆN``) ends them. When the
+    sections are written in capitals, a Roman line that is not (``I. Quảng bá ...``) is a
+    group of tasks, not a section."""
     match = _BODY_ROMAN_RE.match(text)
     title = match.group("title") if match else ""
-    return bool(match) and _is_roman(match.group("code")) and title.upper() == title and any(c.isalpha() for c in title)
+    if not match or not _is_roman(match.group("code")):
+        return False
+    return not capitals or (title.upper() == title and any(c.isalpha() for c in title))
 
 
 def _attribute(text: str) -> tuple[str, str] | None:
@@ -967,14 +977,32 @@ class _PlanParser:
         sections: list[BodySection] = []
         codes: set[str] = set()
         roman = ""
+        tasks_heading = ""
         current: BodySection | None = None
         for line in self._joined_paragraphs(lines):
             text = line.text
             roman_match = _BODY_ROMAN_RE.match(text)
+            if roman_match and roman_match.group("code") == tasks_section and not tasks_heading:
+                tasks_heading = roman_match.group("title")
+                roman = tasks_section
+                current = self._section(roman, tasks_heading, line, codes)
+                sections.append(current)
+                continue
             number_match = _BODY_NUMBER_RE.match(text)
-            if roman_match and _is_roman(roman_match.group("code")):
+            inner_group = (
+                roman_match is not None
+                and tasks_section is not None
+                and roman == tasks_section
+                and not _is_major_heading(text, capitals=tasks_heading.upper() == tasks_heading)
+            )
+            if roman_match and _is_roman(roman_match.group("code")) and not inner_group:
                 roman = roman_match.group("code")
                 current = self._section(roman, roman_match.group("title"), line, codes)
+                sections.append(current)
+            elif inner_group:
+                # "I. Quảng bá ..." inside "II. NHIỆM VỤ ...": a group of tasks, not a section
+                code = f"{roman}.{roman_match.group('code')}"
+                current = self._section(code, roman_match.group("title"), line, codes, quiet=True)
                 sections.append(current)
             elif number_match and roman:
                 code = f"{roman}.{number_match.group('code')}"
@@ -1152,10 +1180,11 @@ class _PlanParser:
         if start is None:
             raise self._no_tasks()
         heading = _BODY_ROMAN_RE.match(lines[start].text)
+        capitals = lines[start].text.upper() == lines[start].text
         section_code = heading.group("code") if heading and _is_roman(heading.group("code")) else None
         items: list[tuple[str, str, str, Line, dict[str, str]]] = []  # kind, code, title, line, attributes
         for line in lines[start + 1 :]:
-            if _is_major_heading(line.text) or _is_tasks_heading(line.text):
+            if _is_major_heading(line.text, capitals) or _is_tasks_heading(line.text):
                 break
             attribute = _attribute(line.text)
             if attribute and items:
