@@ -195,3 +195,20 @@ def test_import_review_of_a_refused_document_exits_2(tmp_path):
     result = run_ngvh("plan", "import", str(bad), "--review")
     assert result.returncode == 2
     assert result.stdout == ""
+
+
+def test_parse_json_of_a_plan_whose_tasks_are_numbered_in_the_text(tmp_path):
+    # Given Nghệ An's plan without a task table, as a Word file
+    from tests.plans.body_task_documents import NGHE_AN, as_docx
+
+    path = tmp_path / "ke-hoach-215.docx"
+    path.write_bytes(as_docx(NGHE_AN))
+    # When it is parsed by the command
+    result = run_ngvh("plan", "parse", str(path), "--json")
+    # Then it is read, each task citing its line, the task without a lead listed for review
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(t["code"], t["source"]) for t in data["tasks"]] == [
+        ("1.1", "line 19"), ("1.2", "line 24"), ("2.1", "line 29"), ("2.2", "line 33"),
+    ]
+    assert [(w["code"], w["task_code"], w["source"]) for w in data["needs_review"]] == [("no_lead", "2.2", "line 33")]

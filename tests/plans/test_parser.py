@@ -255,6 +255,9 @@ def test_plan_without_task_table_is_refused():
         parse_text(text)
     assert "bảng nhiệm vụ" in refused.value.message_vi
     assert "task table" in refused.value.message_en
+    # and says that tasks numbered in the text would have been read too
+    assert "nhiệm vụ đánh số" in refused.value.message_vi
+    assert "tasks numbered" in refused.value.message_en
 
 
 # --- 2. body ---------------------------------------------------------------------------

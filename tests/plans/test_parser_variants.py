@@ -1,7 +1,8 @@
 """The plan family as other provinces' offices write it: one small Word document per variant.
 
 Audit of issue 13, points 1 and 2 (variant -> test). ``test_parser.py`` (P),
-``test_parser_docx.py`` (D), ``test_parser_formats.py`` (F) and this file (V).
+``test_parser_docx.py`` (D), ``test_parser_formats.py`` (F), ``test_parser_body_tasks.py`` (B)
+and this file (V).
 
 | Variant                                                            | Test                                                                 |
 |--------------------------------------------------------------------|----------------------------------------------------------------------|
@@ -27,17 +28,18 @@ Audit of issue 13, points 1 and 2 (variant -> test). ``test_parser.py`` (P),
 | Body section III: no agency from a sentence, review instead        | V test_body_duties_make_agencies_only_from_a_heading_subject         |
 | Refuse a BÁO CÁO                                                   | V test_a_report_is_refused                                           |
 | Refuse a CÔNG VĂN                                                  | V test_an_official_letter_is_refused                                 |
-| Refuse a document with no task table                               | P test_plan_without_task_table_is_refused                            |
+| Refuse a document with no task table and no numbered tasks        | P test_plan_without_task_table_is_refused, B test_no_table_and_no_numbered_tasks_is_refused_with_a_clear_message |
+| No task table: tasks numbered in the body (1.1., a), A./1.), lines "Cơ quan chủ trì:", "Phối hợp:", "Thời gian:", or "(X chủ trì, ...)" | B test_nghe_an_*, test_bac_ninh_*, test_quang_ngai_* |
+| No task table: a task without a lead goes to review, not refused   | B test_a_task_without_a_lead_is_kept_for_review_not_dropped_nor_refused |
+| With a task table, the numbered body gives no task and no agency   | B test_with_a_task_table_the_numbered_body_gives_no_task_and_no_agency |
 | One unclassifiable row is a warning, not a refusal                 | P test_a_row_that_cannot_be_classified_is_a_warning_not_a_refusal, V test_an_unclassifiable_word_row_goes_to_review |
 | The Hải Phòng seed: exactly its 18 tasks and facts                 | P test_seed_* , D test_word_version_of_the_seed_parses_like_the_text |
 | .doc of the seed gives the .docx facts                             | F test_doc_version_of_the_seed_gives_the_same_facts_as_the_docx      |
-| .pdf of the seed (ruled tables): same tasks, leads, timeframes    | F test_pdf_of_the_seed_with_ruled_tables_gives_the_same_tasks_leads_and_timeframes |
+| .pdf of the seed (ruled tables): every fact of the .docx, rows cut by page breaks joined, wrapped lines joined | F test_pdf_of_the_seed_with_ruled_tables_gives_the_same_facts_as_the_docx |
+| .pdf: short paragraphs one under the other stay apart              | F test_pdf_keeps_short_paragraphs_apart_and_joins_wrapped_ones       |
 
-Not covered yet: a plan with no task table whose tasks are numbered in the body (such a
-document is refused today as having no task table); the seed printed to .pdf gives every
-fact of the .docx: with unruled tables (python-docx's default) the task table is not found,
-and with ruled ones the cell texts cut by a page break, the wrapped legal-basis titles and
-the deadline line still differ.
+Not covered yet: a .pdf whose task table has no rules (python-docx's default table style):
+pdfplumber finds no table there, so the tasks are not read from it.
 """
 
 from __future__ import annotations

@@ -366,3 +366,21 @@ def test_discard_is_not_found_for_others(request, draft, role):
             import_review_discard(user=user, review=review)
     draft.refresh_from_db()
     assert draft.status == ImportReviewStatus.DRAFT
+
+
+def test_a_plan_whose_tasks_are_numbered_in_the_text_is_read_into_a_draft(coordinator):
+    # Given Nghệ An's plan without a task table (one task names no lead)
+    from ngvh.plans.selectors import import_review_page
+    from tests.plans.body_task_documents import NGHE_AN, as_docx
+
+    # When it is uploaded for review
+    review = import_review_create(user=coordinator, filename="ke-hoach-215.docx", data=as_docx(NGHE_AN))
+    # Then the draft holds the four tasks, each citing its line, and flags the one without a lead
+    assert [(t["code"], t["source"]) for t in review.parsed["tasks"]] == [
+        ("1.1", "line 19"), ("1.2", "line 24"), ("2.1", "line 29"), ("2.2", "line 33"),
+    ]
+    assert [(w["code"], w["task_code"]) for w in review.parsed["needs_review"]] == [("no_lead", "2.2")]
+    # and the review page shows each task beside the line it was read from
+    page = import_review_page(review=review)
+    entries = [row["task"]["source_entry"] for row in page.rows if "task" in row]
+    assert [e["text"].split(" ", 1)[0] for e in entries] == ["1.1.", "1.2.", "2.1.", "2.2."]

@@ -16,6 +16,9 @@ Decisions worth knowing:
   go to ``other_parties``.
 * A timeframe we cannot read becomes ``unspecified`` with a warning, not a refusal: the
   original text is kept and a coordinator can fix it after import.
+* A plan without a task table is read from the numbered items of its ``NHIỆM VỤ ...``
+  section (see ``_body_tasks``); a task there without a lead goes to review. When the plan
+  has a task table, the body gives no task at all.
 """
 
 from __future__ import annotations
@@ -362,6 +365,7 @@ _SIGN_ON_BEHALF_RE = re.compile(r"^(?:TM|KT|TL|TUQ|Q)\s*\.\s*\S", re.IGNORECASE)
 _RECIPIENTS_RE = re.compile(r"^nơi nhận\s*:?", re.IGNORECASE)
 _BODY_ROMAN_RE = re.compile(r"^(?P<code>[IVXLC]{1,6})\s*[.)]\s+(?P<title>\S.*)$")
 _BODY_NUMBER_RE = re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(?P<title>\S.*)$")
+_SMALL_ITEM_RE = re.compile(r"^[a-zđ]\s*[).]\s+\S")  # "a) Tổ chức ...": an item, not a cut paragraph
 _BULLET_RE = re.compile(r"^[-–—+•*]\s*(?P<text>\S.*)$")
 _END_PUNCT = tuple(".;:!?…\"”)")
 _DEADLINE_RE = re.compile(r"truoc ngay\s+(\d{1,2})\s*(?:/|thang)\s*(\d{1,2})(?:\s*/\s*\d{4})?\s*,?\s+hang nam")
@@ -372,6 +376,126 @@ _DUTY_CUT_RE = re.compile(
     r"theo dõi|căn cứ)\b|\s*:",
     re.IGNORECASE,
 )
+
+
+# Tasks numbered in the body (a plan without a task table): the markers of an item, outermost
+# first as provinces nest them; "- ..." bullets are never items.
+_ITEM_RES = (
+    ("roman", re.compile(r"^(?P<code>[IVXLC]{1,6})\s*[.)]\s+(?P<title>\S.*)$")),
+    ("letter", re.compile(r"^(?P<code>[A-ZĐ])\s*[.)]\s+(?P<title>\S.*)$")),
+    ("dotted", re.compile(r"^(?P<code>\d{1,2}(?:\.\d{1,2})+)\s*[.)]?\s+(?P<title>\S.*)$")),
+    ("number", re.compile(r"^(?P<code>\d{1,2})\s*[.)]\s+(?P<title>\S.*)$")),
+    ("small", re.compile(r"^(?P<code>[a-zđ])\s*[).]\s+(?P<title>\S.*)$")),
+)
+_TASKS_HEADING_RE = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-Z]|PHẦN\s+\w+)\s*[.):]\s*)?(?P<title>\S.{4,})$")
+_ATTRIBUTE_RES = (
+    ("lead", re.compile(
+        r"^(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì(?:\s+thực hiện)?|thực hiện(?:\s+chính)?)\s*:\s*(?P<value>.*)$",
+        re.IGNORECASE,
+    )),
+    ("coordinators", re.compile(
+        r"^(?:(?:cơ quan|đơn vị)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(?P<value>.*)$", re.IGNORECASE
+    )),
+    ("time", re.compile(
+        r"^(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<value>.*)$", re.IGNORECASE
+    )),
+    ("products", re.compile(r"^(?:sản phẩm|kết quả)(?:\s+đầu ra)?\s*:\s*(?P<value>.*)$", re.IGNORECASE)),
+)
+# "(Sở Ngoại vụ chủ trì, phối hợp với Công an tỉnh; thực hiện thường xuyên)" ending a task.
+_INLINE_RE = re.compile(r"\s*\((?P<inner>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.;,]?\s*$")
+_INLINE_LEAD_RE = re.compile(
+    r"^(?:giao\s+)?(?P<lead>.+?)\s+(?:là cơ quan\s+)?chủ trì\b[\s,]*(?:thực hiện\b)?[\s,]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_INLINE_WITH_RE = re.compile(r"^(?:và\s+)?phối hợp(?:\s+với)?\s*:?\s*(?P<value>.*)$", re.IGNORECASE)
+_INLINE_TIME_RE = re.compile(
+    r"^(?:(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:?|thực hiện|hoàn thành|triển khai)\s*",
+    re.IGNORECASE,
+)
+
+
+def _item(text: str) -> tuple[str, str, str] | None:
+    """(kind, printed code, title) of a numbered item, or None."""
+    for kind, pattern in _ITEM_RES:
+        match = pattern.match(text)
+        if match and (kind != "roman" or _is_roman(match.group("code"))):
+            return kind, match.group("code"), match.group("title").strip()
+    return None
+
+
+def _is_tasks_heading(text: str) -> bool:
+    """``II. NHIỆM VỤ VÀ GIẢI PHÁP``, ``III. NHIỆM VỤ CỤ THỂ``, ``B. CÁC NHIỆM VỤ, GIẢI PHÁP``."""
+    match = _TASKS_HEADING_RE.match(text)
+    title = match.group("title") if match else ""
+    if title.upper() == title and "nhiem vu" in _words_key(title):
+        return True
+    # "II. Nhiệm vụ và giải pháp": a Roman section not in capitals, named for the tasks
+    roman = _BODY_ROMAN_RE.match(text)
+    return bool(roman) and _is_roman(roman.group("code")) and _words_key(roman.group("title")).startswith(
+        ("nhiem vu", "cac nhiem vu", "noi dung nhiem vu")
+    )
+
+
+def _is_major_heading(text: str, capitals: bool) -> bool:
+    """The Roman section after the tasks (``III. TỔ CHỨC THỰC HIỆN``) ends them. When the
+    sections are written in capitals, a Roman line that is not (``I. Quảng bá ...``) is a
+    group of tasks, not a section."""
+    match = _BODY_ROMAN_RE.match(text)
+    title = match.group("title") if match else ""
+    if not match or not _is_roman(match.group("code")):
+        return False
+    return not capitals or (title.upper() == title and any(c.isalpha() for c in title))
+
+
+def _attribute(text: str) -> tuple[str, str] | None:
+    """``- Cơ quan chủ trì: Sở ...`` -> ("lead", "Sở ..."); also coordinators, time, products."""
+    bullet = _BULLET_RE.match(text)
+    body = (bullet.group("text") if bullet else text).strip()
+    for kind, pattern in _ATTRIBUTE_RES:
+        match = pattern.match(body)
+        if match:
+            return kind, match.group("value").strip(" .;")
+    return None
+
+
+def _inline_attributes(title: str) -> tuple[str, dict[str, str]]:
+    """A task sentence ending in ``(X chủ trì, phối hợp với Y; thực hiện hằng năm)``: the
+    sentence without the parentheses, and what they say. Other parentheses stay in the title."""
+    match = _INLINE_RE.search(title)
+    if not match:
+        return title, {}
+    found: dict[str, str] = {}
+    for part in re.split(r"\s*;\s*", match.group("inner")):
+        part = part.strip(" .,")
+        if not part:
+            continue
+        attribute = _attribute(part)
+        if attribute:
+            found.setdefault(*attribute)
+            continue
+        lead = _INLINE_LEAD_RE.match(part)
+        if lead:
+            found.setdefault("lead", lead.group("lead").strip(" ,"))
+            with_ = _INLINE_WITH_RE.match(lead.group("rest").strip(" ,"))
+            if with_ and with_.group("value"):
+                found.setdefault("coordinators", with_.group("value"))
+            continue
+        with_ = _INLINE_WITH_RE.match(part)
+        if with_:
+            found.setdefault("coordinators", with_.group("value"))
+            continue
+        when = _INLINE_TIME_RE.sub("", part, count=1)
+        try:
+            readable = parse_timeframe(when) is not None
+        except TimeframeOrderError:
+            readable = True  # the task refuses it with its line
+        if readable and when:
+            found.setdefault("time", when)
+            continue
+        return title, {}  # a parenthesis that is part of the sentence
+    if "lead" not in found and "coordinators" not in found:
+        return title, {}
+    return title[: match.start()].rstrip(), found
 
 
 def _date(day: str, month: str, year: str, *, line: int | None = None) -> dt.date:
@@ -501,8 +625,12 @@ class _PlanParser:
 
         number, caption_date, caption_issuer = self._number(header, front, appendix_lines)
         place, issued_on = self._place_and_date(header + front, caption_date)
-        body = self._body(body_lines)
         groups, tasks = self._tasks(task_rows)
+        tasks_section = None
+        if not tasks:
+            # No task table: the tasks are the numbered items of the body's tasks section.
+            groups, tasks, tasks_section = self._body_tasks(preamble + body_lines)
+        body = self._body(body_lines, tasks_section)
         recipients, signer = self._closing(closing)
         self._abbreviations_seen(recipients)
         return ParsedPlan(
@@ -529,9 +657,9 @@ class _PlanParser:
     def _warn(self, line: int | None, vi: str, en: str) -> None:
         self.warnings.append(_warning(line, vi, en))
 
-    def _review(self, code: str, params: dict, where: Row | str, task_code: str | None = None) -> None:
-        """Something a person should check before storing; ``where`` is a row or a locator."""
-        source = self._source(where) if isinstance(where, Row) else where
+    def _review(self, code: str, params: dict, where: Row | Line | str, task_code: str | None = None) -> None:
+        """Something a person should check before storing; ``where`` is a row, a line or a locator."""
+        source = where if isinstance(where, str) else self._source(where)
         warning = ReviewWarning(code=code, params=params, source=source, task_code=task_code)
         if warning not in self.needs_review:
             self.needs_review.append(warning)
@@ -833,29 +961,55 @@ class _PlanParser:
             text = line.text
             if not text:
                 continue
-            if result and text[0].islower() and not result[-1].text.endswith(_END_PUNCT):
+            if (
+                result
+                and text[0].islower()
+                and not result[-1].text.endswith(_END_PUNCT)
+                and not _SMALL_ITEM_RE.match(text)
+            ):
                 result[-1] = Line(text=f"{result[-1].text} {text}", number=result[-1].number)
                 continue
             result.append(Line(text=text, number=line.number))
         return result
 
-    def _body(self, lines: list[Line]) -> list[BodySection]:
+    def _body(self, lines: list[Line], tasks_section: str | None = None) -> list[BodySection]:
+        """Sections of the letter; the section holding the tasks (no task table) names no agency."""
         sections: list[BodySection] = []
         codes: set[str] = set()
         roman = ""
+        tasks_heading = ""
         current: BodySection | None = None
         for line in self._joined_paragraphs(lines):
             text = line.text
             roman_match = _BODY_ROMAN_RE.match(text)
+            if roman_match and roman_match.group("code") == tasks_section and not tasks_heading:
+                tasks_heading = roman_match.group("title")
+                roman = tasks_section
+                current = self._section(roman, tasks_heading, line, codes)
+                sections.append(current)
+                continue
             number_match = _BODY_NUMBER_RE.match(text)
-            if roman_match and _is_roman(roman_match.group("code")):
+            inner_group = (
+                roman_match is not None
+                and tasks_section is not None
+                and roman == tasks_section
+                and not _is_major_heading(text, capitals=tasks_heading.upper() == tasks_heading)
+            )
+            if roman_match and _is_roman(roman_match.group("code")) and not inner_group:
                 roman = roman_match.group("code")
                 current = self._section(roman, roman_match.group("title"), line, codes)
                 sections.append(current)
+            elif inner_group:
+                # "I. Quảng bá ..." inside "II. NHIỆM VỤ ...": a group of tasks, not a section
+                code = f"{roman}.{roman_match.group('code')}"
+                current = self._section(code, roman_match.group("title"), line, codes, quiet=True)
+                sections.append(current)
             elif number_match and roman:
                 code = f"{roman}.{number_match.group('code')}"
-                current = self._section(code, number_match.group("title"), line, codes)
-                current.agency = self._duty_agency(number_match.group("title"), line)
+                # Tasks numbered again under each group repeat their numbers: no warning there.
+                current = self._section(code, number_match.group("title"), line, codes, quiet=roman == tasks_section)
+                if roman != tasks_section:
+                    current.agency = self._duty_agency(number_match.group("title"), line)
                 sections.append(current)
             elif current is not None:
                 bullet = _BULLET_RE.match(text)
@@ -864,13 +1018,13 @@ class _PlanParser:
                 current.paragraphs.append(paragraph)
         return sections
 
-    def _section(self, code: str, title: str, line: Line, codes: set[str]) -> BodySection:
+    def _section(self, code: str, title: str, line: Line, codes: set[str], *, quiet: bool = False) -> BodySection:
         unique = code
         suffix = ord("b")
         while unique in codes:
             unique = f"{code}{chr(suffix)}"
             suffix += 1
-        if unique != code:
+        if unique != code and not quiet:
             self._warn(
                 line.number,
                 f"Số mục trùng: đã có mục {code}; mục này được ghi là {unique}.",
@@ -892,10 +1046,11 @@ class _PlanParser:
             # "Ban hành các văn bản ...": a verb, not a body named "Ban ...".
             self._review("uncertain_agency", {"name": subject.strip()}, f"line {line.number}")
             return None
-        if not parties.agencies[0][2] and subject.strip() == title.strip():
-            # No duty verb or colon ends the name: a sentence, not a heading's subject. A
-            # known agency at its start is taken; anything else goes to review, never to
-            # the agency list.
+        heading = title[len(subject) :].lstrip().startswith(":")
+        if not parties.agencies[0][2] and not heading:
+            # Not "Name:" but a sentence ("Sở Tài chính bố trí kinh phí thực hiện ..."): a
+            # known agency at its start is taken; anything else goes to review, never to the
+            # agency list.
             words = subject.split()
             for size in range(len(words) - 1, 1, -1):
                 known = self.vocabulary.resolve(" ".join(words[:size]))
@@ -965,12 +1120,16 @@ class _PlanParser:
             return f"Bảng {row.table}, dòng {row.number}: ", f"Table {row.table}, row {row.number}: "
         return "", ""
 
-    def _refuse(self, row: Row, vi: str, en: str) -> PlanParseError:
-        where_vi, where_en = self._where(row)
-        return PlanParseError(message_vi=where_vi + vi, message_en=where_en + en, row=row.number)
+    def _refuse(self, where: Row | Line, vi: str, en: str) -> PlanParseError:
+        if isinstance(where, Line):
+            return PlanParseError(message_vi=vi, message_en=en, line=where.number)
+        where_vi, where_en = self._where(where)
+        return PlanParseError(message_vi=where_vi + vi, message_en=where_en + en, row=where.number)
 
-    def _source(self, row: Row) -> str:
-        return f"table {row.table}, row {row.number}" if self.is_docx else f"line {row.number}"
+    def _source(self, where: Row | Line) -> str:
+        if isinstance(where, Line):
+            return f"line {where.number}"
+        return f"table {where.table}, row {where.number}" if self.is_docx else f"line {where.number}"
 
     def _tasks(self, rows: list[Row]) -> tuple[list[ParsedGroup], list[ParsedTask]]:
         """Groups and tasks; the codes are settled once all rows are read (see ``_codes``)."""
@@ -1002,13 +1161,112 @@ class _PlanParser:
             else:
                 self._review("unreadable_row", {"text": " | ".join(c for c in cells if c)[:200]}, row)
         if not any(e[0] == "task" for e in entries):
-            raise PlanParseError(
-                message_vi="Không tìm thấy bảng nhiệm vụ (phụ lục có cột TT, Nội dung, Đơn vị chủ trì) "
-                "hoặc bảng không có nhiệm vụ nào.",
-                message_en="No task table found (an appendix with TT, Nội dung, Đơn vị chủ trì columns), "
-                "or the table has no tasks.",
-            )
+            return [], []  # the caller looks for tasks numbered in the body, then refuses
         return groups, self._build_tasks(entries)
+
+    def _body_tasks(self, lines: list[Line]) -> tuple[list[ParsedGroup], list[ParsedTask], str | None]:
+        """Tasks numbered in the letter itself, as plans without a task table give them.
+
+        The section is the one headed ``... NHIỆM VỤ ...`` in capitals; it ends at the next
+        Roman section in capitals. Its outermost numbering gives the groups, the next one the
+        tasks (``1.`` then ``1.1.``, or ``I.``/``A.`` then ``1.``, or ``1.`` then ``a)``); bullets
+        are never tasks. Under a task, ``- Cơ quan chủ trì: ...``, ``- Phối hợp: ...``,
+        ``- Thời gian thực hiện: ...`` give its parties and timeframe, or the task sentence
+        ends with them in parentheses. A lead under a group holds for its tasks without one.
+        Returns the groups, the tasks and the Roman code of the section (for the body).
+        """
+        lines = self._joined_paragraphs(lines)
+        start = next((i for i, line in enumerate(lines) if _is_tasks_heading(line.text)), None)
+        if start is None:
+            raise self._no_tasks()
+        heading = _BODY_ROMAN_RE.match(lines[start].text)
+        capitals = lines[start].text.upper() == lines[start].text
+        section_code = heading.group("code") if heading and _is_roman(heading.group("code")) else None
+        items: list[tuple[str, str, str, Line, dict[str, str]]] = []  # kind, code, title, line, attributes
+        for line in lines[start + 1 :]:
+            if _is_major_heading(line.text, capitals) or _is_tasks_heading(line.text):
+                break
+            attribute = _attribute(line.text)
+            if attribute and items:
+                items[-1][4].setdefault(*attribute)
+                continue
+            rest, inline = _inline_attributes(line.text)
+            if inline and not rest and items:
+                # "(Sở Ngoại vụ chủ trì; thực hiện hằng năm)" on its own line under the task
+                for pair in inline.items():
+                    items[-1][4].setdefault(*pair)
+                continue
+            found = _item(line.text)
+            if found and not _BULLET_RE.match(line.text):
+                items.append((*found, line, {}))
+        kinds = list(dict.fromkeys(kind for kind, *_ in items))
+        if len(kinds) == 1:
+            # One level only: they are tasks if the plan names who leads them.
+            group_kind, task_kind = None, kinds[0]
+            if not any(self._with_inline(item)[4].get("lead") for item in items):
+                raise self._no_tasks()
+        elif kinds:
+            group_kind, task_kind = kinds[0], kinds[1]
+        else:
+            raise self._no_tasks()
+        groups: list[ParsedGroup] = []
+        entries: list[tuple] = []  # (printed code, group, title, line, attributes)
+        group, defaults = "", {}
+        for item in items:
+            kind, code, title, line, attributes = self._with_inline(item)
+            if kind == group_kind:
+                defaults = attributes
+                if any(g.code == code for g in groups):
+                    self._review("duplicate_group", {"code": code}, line)
+                    group = code
+                    continue
+                groups.append(ParsedGroup(code=code, title=re.sub(r"\s*[.:;,]+$", "", title)))
+                group = code
+            elif kind == task_kind:
+                entries.append((code, group, title, line, {**defaults, **attributes}, kind))
+        printed = [e[0] for e in entries]
+        prefix = len(set(printed)) != len(printed)
+        tasks: list[ParsedTask] = []
+        codes: set[str] = set()
+        for number, group, title, line, attributes, kind in entries:
+            code = f"{group}.{number}" if group and (prefix or kind == "small") else number
+            unique, suffix = code, ord("b")
+            while unique in codes:
+                unique, suffix = f"{code}{chr(suffix)}", suffix + 1
+            if unique != code:
+                self._review("duplicate_task", {"code": code, "new": unique}, line, unique)
+            codes.add(unique)
+            tasks.append(
+                self._make_task(
+                    unique,
+                    group,
+                    title=re.sub(r"\s*[,;:]+$", "", title),
+                    lead_text=attributes.get("lead", ""),
+                    coordinators_text=attributes.get("coordinators", ""),
+                    time_text=attributes.get("time", ""),
+                    products=attributes.get("products", ""),
+                    where=line,
+                )
+            )
+        return groups, tasks, section_code
+
+    @staticmethod
+    def _with_inline(item: tuple) -> tuple:
+        """The item with what parentheses at the end of its sentence say (lines win)."""
+        kind, code, title, line, attributes = item
+        title, inline = _inline_attributes(title)
+        return kind, code, title, line, {**inline, **attributes}
+
+    @staticmethod
+    def _no_tasks() -> PlanParseError:
+        return PlanParseError(
+            message_vi="Không tìm thấy bảng nhiệm vụ (phụ lục có cột TT, Nội dung, Đơn vị chủ trì) "
+            "hoặc bảng không có nhiệm vụ nào; văn bản cũng không có nhiệm vụ đánh số trong mục "
+            "“NHIỆM VỤ” (ví dụ “1.1. Tổ chức ...” với dòng “Cơ quan chủ trì: ...”).",
+            message_en="No task table found (an appendix with TT, Nội dung, Đơn vị chủ trì columns), "
+            "or the table has no tasks; nor are there tasks numbered under a “NHIỆM VỤ” section of "
+            "the text (such as “1.1. Tổ chức ...” with a “Cơ quan chủ trì: ...” line).",
+        )
 
     def _build_tasks(self, entries: list[tuple]) -> list[ParsedTask]:
         """Keep the numbers as printed when they are unique in the document (numbered straight
@@ -1058,25 +1316,49 @@ class _PlanParser:
         return cells[index] if index is not None and index < len(cells) else ""
 
     def _task(self, code: str, group: str, cells: list[str], columns: _Columns, row: Row) -> ParsedTask:
-        lead_parties = split_parties(self._cell(cells, columns.lead), self.vocabulary)
-        coordinators = split_parties(self._cell(cells, columns.coordinators), self.vocabulary)
-        source = self._source(row)
-        self._record(lead_parties, row.number, source, code)
-        self._record(coordinators, row.number, source, code)
+        return self._make_task(
+            code,
+            group,
+            title=re.sub(r"\s*[,;]+$", "", self._cell(cells, columns.title)),
+            lead_text=self._cell(cells, columns.lead),
+            coordinators_text=self._cell(cells, columns.coordinators),
+            time_text=self._cell(cells, columns.time),
+            products=self._cell(cells, columns.products),
+            where=row,
+        )
+
+    def _make_task(
+        self,
+        code: str,
+        group: str,
+        *,
+        title: str,
+        lead_text: str,
+        coordinators_text: str,
+        time_text: str,
+        products: str,
+        where: Row | Line,
+    ) -> ParsedTask:
+        """One task from its texts: a table row's cells, or a body item and its lines."""
+        lead_parties = split_parties(lead_text, self.vocabulary)
+        coordinators = split_parties(coordinators_text, self.vocabulary)
+        source = self._source(where)
+        self._record(lead_parties, where.number, source, code)
+        self._record(coordinators, where.number, source, code)
         lead = lead_parties.agencies[0][0] if lead_parties.agencies else None
         extra_leads = [name for name, _, _ in lead_parties.agencies[1:]]
         if extra_leads:
-            self._review("several_leads", {"code": code, "lead": lead, "others": ", ".join(extra_leads)}, row, code)
+            self._review("several_leads", {"code": code, "lead": lead, "others": ", ".join(extra_leads)}, where, code)
             self._warn(
-                row.number,
+                where.number,
                 f"Nhiệm vụ {code}: ô chủ trì có nhiều cơ quan; lấy {lead} làm chủ trì, "
                 f"các cơ quan còn lại ({', '.join(extra_leads)}) ghi là phối hợp.",
                 f"Task {code}: the lead cell names several agencies; {lead} is taken as lead, "
                 f"the others ({', '.join(extra_leads)}) become coordinators.",
             )
         if lead is None:
-            self._review("no_lead", {"code": code}, row, code)
-            self._warn(row.number, f"Nhiệm vụ {code} không có đơn vị chủ trì.", f"Task {code} has no lead unit.")
+            self._review("no_lead", {"code": code}, where, code)
+            self._warn(where.number, f"Nhiệm vụ {code} không có đơn vị chủ trì.", f"Task {code} has no lead unit.")
         names: list[str] = []
         for name in extra_leads + [name for name, _, _ in coordinators.agencies]:
             if name != lead and name not in names:
@@ -1087,18 +1369,18 @@ class _PlanParser:
         return ParsedTask(
             code=code,
             group=group,
-            title=re.sub(r"\s*[,;]+$", "", self._cell(cells, columns.title)),
+            title=title,
             lead=lead,
             coordinators=names,
             related_units=lead_parties.related_units or coordinators.related_units,
             other_parties=others,
-            timeframe=self._timeframe(self._cell(cells, columns.time), code, row),
-            products=self._cell(cells, columns.products),
-            source_row=row.number,
+            timeframe=self._timeframe(time_text, code, where),
+            products=products,
+            source_row=where.number,
             source=source,
         )
 
-    def _timeframe(self, text: str, code: str, row: Row) -> Timeframe:
+    def _timeframe(self, text: str, code: str, row: Row | Line) -> Timeframe:
         try:
             timeframe = parse_timeframe(text)
         except TimeframeOrderError:
