@@ -40,8 +40,10 @@ def test_an_unregistered_code_is_a_clear_error():
 def test_a_code_keeps_one_wording():
     # given a registered code
     template = registered()[CODE]
-    # when it is registered again with the same template, nothing changes
+    # when it is registered again with the same template, or the same words, nothing changes
     register({CODE: template})
+    with translation.override("en"):
+        register({CODE: gettext_lazy(str(template))})
     assert registered()[CODE] is template
     # when another wording is registered under it, then it is refused
     with pytest.raises(ValueError, match=CODE):

@@ -26,9 +26,10 @@ def register(templates: Mapping[str, object]) -> None:
     again with another template is a mistake and is refused."""
     for code, template in templates.items():
         known = _TEMPLATES.get(code)
-        if known is not None and known is not template:
+        if known is None:
+            _TEMPLATES[code] = template
+        elif known is not template and known != template:  # the same words again are fine
             raise ValueError(f"message code {code!r} is already registered with another template")
-        _TEMPLATES[code] = template
 
 
 def registered() -> Mapping[str, object]:
