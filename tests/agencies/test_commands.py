@@ -111,3 +111,40 @@ def test_malformed_file_is_refused(seed_plan, tmp_path):
     # then a clear error, in English when asked
     with pytest.raises(CommandError, match="not valid JSON"):
         call_command("agencies", "apply-restructuring", str(path), "--lang", "en", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", 'Chưa có tỉnh/thành phố "Tỉnh Chưa Có" trong hệ thống: hãy nhập kế hoạch trước.'),
+        ("en", 'Province "Tỉnh Chưa Có" is not in the system yet: import its plan first.'),
+    ],
+)
+def test_a_province_not_yet_in_the_system_is_refused_in_the_language_asked(seed_plan, tmp_path, lang, expected):
+    # given a well-formed file for a province the system does not hold
+    data = {**bundled(), "province": "Tỉnh Chưa Có"}
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    before = state()
+    # when it is applied with --lang
+    with pytest.raises(CommandError) as err:
+        call_command("agencies", "apply-restructuring", str(path), "--lang", lang, stdout=StringIO())
+    # then the refusal is worded in that language, and nothing changed
+    assert str(err.value) == expected
+    assert state() == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing", "applied"),
+    [("vi", "Không tìm thấy tệp ", f"Đã áp dụng: {DL}, {VHTT} → {VHTTDL} từ 01/03/2025\n"),
+     ("en", "File not found: ", f"Applied: {DL}, {VHTT} → {VHTTDL} from 01/03/2025\n")],
+)
+def test_the_command_speaks_the_language_asked(seed_plan, tmp_path, lang, missing, applied):
+    # given a path to no file
+    # when it is named, then the command says so in the language asked
+    with pytest.raises(CommandError, match=f"^{missing}"):
+        call_command("agencies", "apply-restructuring", str(tmp_path / "none.json"), "--lang", lang, stdout=StringIO())
+    # when the bundled file is applied, then each applied change is reported in that language, with its date
+    out = StringIO()
+    call_command("agencies", "apply-restructuring", "hai-phong-2025", "--lang", lang, stdout=out)
+    assert out.getvalue().startswith(applied)

@@ -79,8 +79,8 @@ def test_nothing_to_consolidate_without_accepted_report():
     # when / then: a clear message in both languages
     with pytest.raises(NothingToConsolidate) as info:
         consolidation_build(user=s.coordinator, plan=s.plan, year=s.year)
-    assert "Không có báo cáo nào đã được chấp nhận" in info.value.message_vi
-    assert "nothing to consolidate" in info.value.message_en
+    assert "Không có báo cáo nào đã được chấp nhận" in info.value.text("vi")
+    assert "nothing to consolidate" in info.value.text("en")
     assert not Consolidation.objects.exists()
 
 

@@ -167,3 +167,28 @@ def test_plans_of_another_family_member_with_new_agency_in_a_new_group(coordinat
     assert lead.name == "Ban Quản lý Khu kinh tế Quảng Ninh" and lead.province_id == stored.province_id
     assert "add" in [p.action for p in done.proposals]
     assert AgencyFactory._meta.model.objects.filter(name=lead.name).count() == 1
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("vi", "Tệp đã đổi, không đọc được."), ("en", "The file changed and cannot be read.")])
+def test_a_document_that_no_longer_reads_is_explained_in_the_readers_language(
+    client, monkeypatch, coordinator, amended_review, lang, expected
+):
+    # given the reviewed document fails to parse again when the amendment is recorded
+    from django.conf import settings
+
+    from ngvh.plans.parsed import PlanParseError
+    from ngvh.reporting import services
+
+    def refuse(**_kwargs):
+        raise PlanParseError(message_vi="Tệp đã đổi, không đọc được.", message_en="The file changed and cannot be read.")
+
+    monkeypatch.setattr(services, "amendment_from_document", refuse)
+    client.force_login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    # when the coordinator records the amendment
+    url = reverse("reporting:amendment_from_document", args=[amended_review.pk])
+    back = client.post(url, {"effective_from": "01/01/2027", "reason": "QĐ 45"}, follow=True)
+    # then the review page says why in the reader's language, and nothing is stored
+    assert back.redirect_chain[-1][0].startswith(reverse("plans:review", args=[amended_review.pk]))
+    assert expected in back.content.decode()
+    assert not AmendmentProposal.objects.exists()

@@ -6,3 +6,10 @@ class AgenciesConfig(AppConfig):
     name = "ngvh.agencies"
     label = "agencies"
     verbose_name = _("agencies")
+
+    def ready(self):
+        from ngvh.core.messages import register
+
+        from .message_codes import TEMPLATES
+
+        register(TEMPLATES)

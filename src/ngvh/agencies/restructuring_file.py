@@ -11,17 +11,15 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 
+from ngvh.core.messages import Message, MessageError
+
 KINDS = ("rename", "merge", "split", "dissolve")
 FORMAT = "ngvh-restructuring/1"
 
 
-class RestructuringFileError(ValueError):
-    """The file cannot be applied; the message exists in both languages."""
-
-    def __init__(self, *, message_vi: str, message_en: str):
-        super().__init__(message_en)
-        self.message_vi = message_vi
-        self.message_en = message_en
+class RestructuringFileError(MessageError, ValueError):
+    """The file cannot be applied. It carries a message code (``agencies.file.*``, worded
+    in ``agencies/message_codes.py``) for the command or page to translate."""
 
 
 @dataclass(frozen=True)
@@ -50,38 +48,30 @@ class RestructuringFile:
     events: list[PlannedRestructuring]
 
 
-def _error(vi: str, en: str) -> RestructuringFileError:
-    return RestructuringFileError(message_vi=vi, message_en=en)
+def _error(code: str, **params) -> RestructuringFileError:
+    return RestructuringFileError(Message(code, params))
 
 
 def parse_restructuring_file(raw: bytes | str) -> RestructuringFile:
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _error(f"Tệp không phải JSON hợp lệ: {exc}", f"The file is not valid JSON: {exc}") from exc
+        raise _error("agencies.file.not_json", error=str(exc)) from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _error(
-            f"Tệp phải có \"format\": \"{FORMAT}\".", f"The file must declare \"format\": \"{FORMAT}\"."
-        )
+        raise _error("agencies.file.no_format", format=FORMAT)
     province = str(data.get("province") or "").strip()
     if not province:
-        raise _error("Tệp thiếu tên tỉnh/thành phố (\"province\").", "The file does not name its province (\"province\").")
+        raise _error("agencies.file.no_province")
     events = []
     for i, item in enumerate(data.get("events") or [], start=1):
         kind = item.get("kind")
         if kind not in KINDS:
-            raise _error(
-                f"Sự kiện {i}: loại \"{kind}\" không hợp lệ (rename, merge, split, dissolve).",
-                f"Event {i}: kind \"{kind}\" is not one of rename, merge, split, dissolve.",
-            )
+            raise _error("agencies.file.bad_kind", event=i, kind=str(kind))
         raw_date = item.get("effective_date")
         try:
             date = dt.date.fromisoformat(raw_date) if raw_date else None
         except (TypeError, ValueError) as exc:
-            raise _error(
-                f"Sự kiện {i}: ngày hiệu lực \"{raw_date}\" không hợp lệ (định dạng YYYY-MM-DD).",
-                f"Event {i}: effective date \"{raw_date}\" is not a date (YYYY-MM-DD).",
-            ) from exc
+            raise _error("agencies.file.bad_date", event=i, date=str(raw_date)) from exc
         preds = [str(n).strip() for n in item.get("predecessors") or [] if str(n).strip()]
         succs = []
         for s in item.get("successors") or []:
@@ -93,10 +83,7 @@ def parse_restructuring_file(raw: bytes | str) -> RestructuringFile:
                 )
             )
         if not preds or not succs:
-            raise _error(
-                f"Sự kiện {i}: phải có cơ quan trước và cơ quan kế thừa.",
-                f"Event {i}: it needs predecessors and successors.",
-            )
+            raise _error("agencies.file.no_agencies", event=i)
         events.append(
             PlannedRestructuring(
                 kind=kind, effective_date=date, predecessors=preds, successors=succs,

@@ -11,6 +11,7 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ngvh.core.messages import Message
 from ngvh.core.text import agency_key, nfc
 
 from .models import Agency, AgencyAlias, AgencyKind, Province, RestructuringEvent, RestructuringKind
@@ -664,10 +665,7 @@ def _file_province(parsed) -> Province:
 
     province = Province.objects.filter(code=slugify(ascii_key(nfc(parsed.province)))).first()
     if province is None:
-        raise RestructuringFileError(
-            message_vi=f"Chưa có tỉnh/thành phố \"{parsed.province}\" trong hệ thống: hãy nhập kế hoạch trước.",
-            message_en=f"Province \"{parsed.province}\" is not in the system yet: import its plan first.",
-        )
+        raise RestructuringFileError(Message("agencies.file.unknown_province", {"province": parsed.province}))
     return province
 
 
@@ -699,15 +697,9 @@ def _check_file(wanted: list, find: _AgencyFinder) -> None:
         unknown += [s.name for s in planned.successors if not s.new and find(s.name) is None]
     if unknown:
         names = "; ".join(dict.fromkeys(unknown))
-        raise RestructuringFileError(
-            message_vi=f"Không áp dụng tệp: không tìm thấy cơ quan {names}. Không có thay đổi nào được ghi.",
-            message_en=f"File not applied: unknown agency {names}. Nothing was changed.",
-        )
+        raise RestructuringFileError(Message("agencies.file.unknown_agencies", {"names": names}))
     if undated:
-        raise RestructuringFileError(
-            message_vi="Không áp dụng tệp: chưa có ngày hiệu lực cho " + "; ".join(undated) + ". Hãy ghi ngày vào tệp.",
-            message_en="File not applied: no effective date for " + "; ".join(undated) + ". Write the date in the file.",
-        )
+        raise RestructuringFileError(Message("agencies.file.undated", {"events": "; ".join(undated)}))
 
 
 def _already_applied(planned, predecessors: list[Agency]) -> bool:

@@ -51,7 +51,7 @@ def consolidate(options: dict, stdout, stderr) -> int:
     try:
         consolidation = consolidation_build(user=None, plan=plan, year=year, system=True)
     except NothingToConsolidate as exc:
-        stderr.write(f"{exc.message_vi}\n{exc.message_en}\n")
+        stderr.write(f"{exc.text('vi')}\n{exc.text('en')}\n")
         return 2
     content = effective_content(consolidation)
     renderers = {"docx": render_docx, "xlsx": render_xlsx}

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from ngvh.activities.figures import activity_figures
 from ngvh.budget import report as budget_report
 from ngvh.budget.selectors import plan_budget_comparison
+from ngvh.core.messages import Message, MessageError
 from ngvh.plans.models import Plan, Task, TaskAssignment
 from ngvh.reporting import figures as official_figures
 from ngvh.reporting.task_status import STATUS_ORDER
@@ -27,20 +28,12 @@ from .policies import ConsolidationPolicy
 from .vocab import STATUS_VI, Locality, locality, reported_note, vn_int, vn_money
 
 
-class NothingToConsolidate(Exception):
+class NothingToConsolidate(MessageError):
     """No accepted report for the plan and year (or none of those chosen is accepted)."""
 
     def __init__(self, *, plan: Plan, year: int):
         self.plan, self.year = plan, year
-        self.message_vi = (
-            f"Không có báo cáo nào đã được chấp nhận cho Kế hoạch {plan.number} năm {year}: "
-            "chưa thể tổng hợp. Hãy chấp nhận ít nhất một báo cáo của cơ quan, đơn vị trước."
-        )
-        self.message_en = (
-            f"No accepted report for plan {plan.number} in {year}: nothing to consolidate. "
-            "Accept at least one agency report first."
-        )
-        super().__init__(self.message_en)
+        super().__init__(Message("documents.nothing_to_consolidate", {"plan": plan.number, "year": year}))
 
 
 SETTINGS_FIELDS = (

@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import selectors, services
 from .docx_render import render_docx
@@ -70,7 +70,7 @@ def detail(request: HttpRequest, plan_id: int, year: int) -> HttpResponse:
                     user=request.user, plan=plan, year=year, report_ids=form.cleaned_data["reports"], settings=form.settings()
                 )
             except services.NothingToConsolidate as exc:
-                form.add_error(None, exc.message_vi if get_language() == "vi" else exc.message_en)
+                form.add_error(None, exc.text())
             else:
                 messages.success(request, _("The consolidated report has been built from %(n)s accepted reports.") % {"n": len(form.cleaned_data["reports"])})
                 return redirect("documents:detail", plan.pk, year)

@@ -591,8 +591,7 @@ def amendment_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def amendment_from_document(request: HttpRequest, pk: int) -> HttpResponse:
     """The import review page's "Record the amendment": the reviewed document's changes
     become accepted amendments of the plan it amends. Errors go back to the review page."""
-    from django.utils.translation import get_language
-
+    from ngvh.core.messages import exception_text
     from ngvh.plans.parsed import PlanParseError
     from ngvh.plans.services import ReviewError
 
@@ -616,7 +615,7 @@ def amendment_from_document(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(exc.message))
         return redirect(back)
     except PlanParseError as exc:
-        messages.error(request, exc.message_en if (get_language() or "vi").startswith("en") else exc.message_vi)
+        messages.error(request, exception_text(exc))
         return redirect(back)
     except PermissionDenied as exc:
         raise Http404 from exc

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from ngvh.accounts.system import SystemCommand
 
@@ -32,9 +34,11 @@ class Command(SystemCommand):
 
     def handle(self, *args, action: str, **options):
         if action == "apply-restructuring":
-            self.apply(**options)
+            # every line in the language asked for (Vietnamese by default), whatever the locale
+            with translation.override(options["lang"]):
+                self.apply(**options)
 
-    def apply(self, *, file: str, include_unverified: bool, user: str, lang: str, **_):
+    def apply(self, *, file: str, include_unverified: bool, user: str, **_options):
         from ngvh.accounts.models import User
         from ngvh.agencies.restructuring_file import (
             RestructuringFileError,
@@ -48,32 +52,29 @@ class Command(SystemCommand):
         else:
             path = Path(file)
             if not path.is_file():
-                raise CommandError(f"Không tìm thấy tệp {file}" if lang == "vi" else f"File not found: {file}")
+                raise CommandError(_("File not found: %(file)s") % {"file": file})
             raw, source = path.read_bytes(), path.name
         actor = self.actor
         if user:
             actor = User.objects.filter(username=user, is_active=True).first()
             if actor is None:
-                raise CommandError(f"Không có tài khoản {user}" if lang == "vi" else f"No active account {user}")
+                raise CommandError(_("No active account %(user)s") % {"user": user})
         try:
             parsed = parse_restructuring_file(raw)
             result = restructuring_file_apply(user=actor, parsed=parsed, source=source, include_unverified=include_unverified)
         except RestructuringFileError as exc:
-            raise CommandError(exc.message_vi if lang == "vi" else exc.message_en) from exc
+            raise CommandError(exc.text()) from exc
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from exc
-        vi = lang == "vi"
         for event in result.applied:
-            names = ", ".join(a.name for a in event.predecessors.all())
-            into = ", ".join(a.name for a in event.successors.all())
             self.stdout.write(
-                f"Đã áp dụng: {names} → {into} từ {event.effective_date:%d/%m/%Y}" if vi
-                 else f"Applied: {names} → {into} from {event.effective_date:%d/%m/%Y}"
+                _("Applied: %(names)s → %(into)s from %(date)s") % {
+                    "names": ", ".join(a.name for a in event.predecessors.all()),
+                    "into": ", ".join(a.name for a in event.successors.all()),
+                    "date": f"{event.effective_date:%d/%m/%Y}",
+                }
             )
         for line in result.already:
-            self.stdout.write(("Đã áp dụng trước đó: " if vi else "Already applied: ") + line)
+            self.stdout.write(_("Already applied: %(event)s") % {"event": line})
         for line in result.skipped_unverified:
-            self.stdout.write(
-                ("Bỏ qua (chưa kiểm chứng, dùng --include-unverified): " if vi else "Skipped (unverified, use --include-unverified): ")
-                + line
-            )
+            self.stdout.write(_("Skipped (unverified, use --include-unverified): %(event)s") % {"event": line})
