@@ -13,19 +13,14 @@ from .models import Role, User
 
 
 def _illustrative(*, agency, role: str) -> User:
+    from .services import demo_account_ensure
+    from .system import system_actor
+
     suffix = "" if role == Role.REPORTER else f"-{role}"
-    user, created = User.objects.get_or_create(
-        username=f"minhhoa-{agency.pk}{suffix}",
-        defaults={
-            "full_name": f"Cán bộ minh họa — {agency.name}"[:150],
-            "agency": agency,
-            "role": role,
-            "is_demo": True,
-        },
+    user, _created = demo_account_ensure(
+        actor=system_actor(), username=f"minhhoa-{agency.pk}{suffix}", full_name=f"Cán bộ minh họa — {agency.name}",
+        agency=agency, role=role, password=None,
     )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
     return user
 
 

@@ -62,6 +62,11 @@ class UserPolicy:
         return is_coordinator(user)
 
     @staticmethod
+    def can_create_demo_account(user) -> bool:
+        """Illustrative accounts (``ngvh demo``) are made by the system actor, never by a person."""
+        return is_system(user)
+
+    @staticmethod
     def can_edit(user, target) -> bool:
         # Only a superuser may touch a superuser account; nobody edits the system actor.
         return is_coordinator(user) and not is_system(target) and (user.is_superuser or not target.is_superuser)

@@ -121,6 +121,31 @@ def user_create(
 
 
 @transaction.atomic
+def demo_account_ensure(
+    *, actor, username: str, full_name: str, agency, role: str, password: str | None, email: str = ""
+) -> tuple[User, bool]:
+    """An illustrative account of ``ngvh demo`` (marked ``is_demo``), made once: with the
+    published demo password for the demo logins, or with none anyone could type for the
+    demo's other authors. No mail is sent; a second run changes nothing."""
+    _require(UserPolicy.can_create_demo_account(actor))
+    existing = User.objects.filter(username=username).first()
+    if existing is not None:
+        return existing, False
+    _check_role(role, agency)
+    user = User(username=username, full_name=nfc(full_name)[:150], email=email, agency=agency, role=role, is_demo=True)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user._history_user = actor
+    user.save()
+    security_event_record(
+        kind=SecurityEventKind.ACCOUNT_CREATED, actor=actor, target=user, details={"agency": agency.name, "role": role, "demo": True},
+    )
+    return user, True
+
+
+@transaction.atomic
 def user_update(*, actor, target: User, full_name: str, email: str, agency, role: str, request=None) -> User:
     _require(UserPolicy.can_edit(actor, target))
     if not email:

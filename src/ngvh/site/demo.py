@@ -32,22 +32,20 @@ DEMO_APPS = ["agencies", "activities", "reporting", "documents", "partners"]
 
 @transaction.atomic
 def demo_accounts_ensure(*, plan) -> list[tuple[str, str, str, str]]:
-    from ngvh.accounts.models import User
+    from ngvh.accounts.services import demo_account_ensure
+    from ngvh.accounts.system import system_actor
     from ngvh.agencies.services import agencies_ensure
 
     if not settings.NGVH_DEMO:
         raise RuntimeError("demo accounts are only created in demo mode (NGVH_DEMO=1)")
     agencies = agencies_ensure(province=plan.province, names=[a[2] for a in DEMO_ACCOUNTS])
+    actor = system_actor()
     created = []
     for username, full_name, agency_name, role in DEMO_ACCOUNTS:
-        user, was_created = User.objects.get_or_create(
-            username=username,
-            defaults={"full_name": full_name, "agency": agencies[agency_name], "role": role, "is_demo": True,
-                      "email": f"{username}@demo.invalid"},
+        user, _was_created = demo_account_ensure(
+            actor=actor, username=username, full_name=full_name, agency=agencies[agency_name], role=role,
+            password=DEMO_PASSWORD, email=f"{username}@demo.invalid",
         )
-        if was_created:
-            user.set_password(DEMO_PASSWORD)
-            user.save(update_fields=["password"])
         created.append((username, DEMO_PASSWORD, agency_name, user.get_role_display()))
     return created
 
