@@ -191,15 +191,15 @@ def test_dates_are_read_in_every_accepted_spelling():
     # given the dd/mm/yyyy fast path and the other formats the import has always accepted
     # when parsed
     # then each gives the same day, and an impossible day is still refused
-    assert xlsx._date("05/03/2025") == dt.date(2025, 3, 5)
-    assert xlsx._date("5/3/2025") == dt.date(2025, 3, 5)
-    assert xlsx._date("05-03-2025") == dt.date(2025, 3, 5)
-    assert xlsx._date("2025-03-05") == dt.date(2025, 3, 5)
-    assert xlsx._date(45721) == dt.date(2025, 3, 5)
+    assert xlsx.cell_date("05/03/2025") == dt.date(2025, 3, 5)
+    assert xlsx.cell_date("5/3/2025") == dt.date(2025, 3, 5)
+    assert xlsx.cell_date("05-03-2025") == dt.date(2025, 3, 5)
+    assert xlsx.cell_date("2025-03-05") == dt.date(2025, 3, 5)
+    assert xlsx.cell_date(45721) == dt.date(2025, 3, 5)
     with pytest.raises(ValueError):
-        xlsx._date("31/02/2025")
+        xlsx.cell_date("31/02/2025")
     with pytest.raises(ValueError):
-        xlsx._date("٠٥/٠٣/٢٠٢٥")  # digits, but not the ASCII ones the format means
+        xlsx.cell_date("٠٥/٠٣/٢٠٢٥")  # digits, but not the ASCII ones the format means
 
 
 def test_a_true_cell_is_not_taken_for_the_number_one():
@@ -281,7 +281,7 @@ def test_cells_read_as_the_template_means_them():
     assert [n for n, _v in rows] == [2, 4]
     values = rows[0][1]
     assert len(values) == len(xlsx.COLUMNS)
-    assert xlsx._date(values[xlsx.COLUMN_INDEX["start_date"]]) == dt.date(2025, 3, 2)
+    assert xlsx.cell_date(values[xlsx.COLUMN_INDEX["start_date"]]) == dt.date(2025, 3, 2)
     assert values[xlsx.COLUMN_INDEX["participants_total"]] == 120
     assert values[xlsx.COLUMN_INDEX["description"]] is None
     assert values[xlsx.COLUMN_INDEX["title"]] == "Giao lưu văn hoá Việt – Nhật lần 1"

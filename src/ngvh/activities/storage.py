@@ -30,6 +30,7 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from ngvh.core import xlsx as core_xlsx
+from ngvh.core.files import STORAGE_ERRORS
 
 log = logging.getLogger("ngvh.activities")
 
@@ -67,16 +68,6 @@ class StorageUnavailable(RefusedFile):
     """The file store (disk or bucket) did not answer: nothing was kept, try again later."""
 
 
-def _storage_errors() -> tuple[type[BaseException], ...]:
-    """What a file store that is down or refusing raises (a missing file is FileNotFoundError)."""
-    try:
-        from botocore.exceptions import BotoCoreError, ClientError
-    except ImportError:  # pragma: no cover - django-storages[s3] is a dependency
-        return (OSError,)
-    return (OSError, BotoCoreError, ClientError)
-
-
-STORAGE_ERRORS = _storage_errors()
 
 
 def _unavailable() -> StorageUnavailable:

@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ngvh.core import xlsx as core_xlsx
 from ngvh.core.text import agency_key, ascii_key, canonical_tone, nfc, search_key
-from ngvh.core.xlsx import ImportFileError, Problem, export_xlsx, neutralise  # noqa: F401 - this module's API since the start
+from ngvh.core.xlsx import ImportFileError, Problem, cell_date, export_xlsx, neutralise  # noqa: F401 - this module's API since the start
 
 from .data import ActivityData, validate
 from .models import ActivityKind, ActivityStatus
@@ -205,38 +205,6 @@ def _text(value) -> str:
     return nfc(str(value))
 
 
-_DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d")
-
-
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-
-
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if not 1 <= value < 2958466:  # Excel's own range: 01/01/1900 to 31/12/9999
-            raise ValueError
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
-    text = _text(value)
-    if len(text) == 10 and text[2] == "/" and text[5] == "/":
-        # dd/mm/yyyy, what the template asks for: slice and int instead of strptime.
-        day, month, year = text[:2], text[3:5], text[6:]
-        if day.isdigit() and month.isdigit() and year.isdigit() and day.isascii() and month.isascii() and year.isascii():
-            try:
-                return dt.date(int(year), int(month), int(day))
-            except ValueError:
-                pass  # the formats below decide, as they always did
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError
-
-
 _AMOUNT_RE = re.compile(r"^-?\d+$")
 
 
@@ -331,7 +299,7 @@ class _RowChecker:
         self.headers = [str(label) for _key, label in COLUMNS]
         self.letters = [get_column_letter(i + 1) for i in range(len(COLUMNS))]
         self.text_of = _Memo(_text)
-        self.date_of = _Memo(_date)
+        self.date_of = _Memo(cell_date)
         self.int_of = _Memo(_int)
         self.kind_of = _Memo(lambda text: kinds.get(ascii_key(text), ""))
         self.status_of = _Memo(lambda text: statuses.get(ascii_key(text), ""))

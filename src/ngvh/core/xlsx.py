@@ -30,6 +30,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
+from .files import STORAGE_ERRORS
+
 log = logging.getLogger("ngvh.core")
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -132,6 +134,15 @@ def cell_date(value) -> dt.date | None:
             raise ValueError
         return _EXCEL_EPOCH + dt.timedelta(days=int(value))
     text = cell_text(value)
+    if len(text) == 10 and text[2] == "/" and text[5] == "/":
+        # dd/mm/yyyy, what the templates ask for: slice and int instead of strptime (an
+        # import reads thousands of them).
+        day, month, year = text[:2], text[3:5], text[6:]
+        if day.isdigit() and month.isdigit() and year.isdigit() and day.isascii() and month.isascii() and year.isascii():
+            try:
+                return dt.date(int(year), int(month), int(day))
+            except ValueError:
+                pass  # the formats below decide
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -300,16 +311,6 @@ class StorageUnavailable(Exception):
     """The file store (disk or bucket) did not answer: nothing was kept, try again later."""
 
 
-def _storage_errors() -> tuple[type[BaseException], ...]:
-    """What a file store that is down or refusing raises (a missing file is FileNotFoundError)."""
-    try:
-        from botocore.exceptions import BotoCoreError, ClientError
-    except ImportError:  # pragma: no cover - django-storages[s3] is a dependency
-        return (OSError,)
-    return (OSError, BotoCoreError, ClientError)
-
-
-STORAGE_ERRORS = _storage_errors()
 
 
 def pending_name(key: str) -> str:

@@ -18,7 +18,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .xlsx import STORAGE_ERRORS, ImportOutcome, PendingImports, StorageUnavailable
+from .files import STORAGE_ERRORS
+from .xlsx import ImportOutcome, PendingImports, StorageUnavailable
 
 
 class UploadForm(forms.Form):

@@ -19,7 +19,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
-from ngvh.core.xlsx import STORAGE_ERRORS
+from ngvh.core.files import STORAGE_ERRORS
 
 log = logging.getLogger("ngvh.gifts")
 
