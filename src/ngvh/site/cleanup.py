@@ -57,27 +57,42 @@ def _aware(value: dt.datetime) -> dt.datetime:
 
 
 def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> CleanupReport:
-    """Remove (or, with ``dry_run``, only count) what the settings say has expired."""
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    """Remove (or, with ``dry_run``, only count) what the settings say has expired.
 
-    from ngvh.accounts.models import SecurityEvent
+    Everything is listed first; the rows are then deleted in one transaction (each draft
+    re-checked under its lock), and the files after it, each again checked against the
+    rows committed since the listing."""
+    now = now or timezone.now()
+    report = CleanupReport(dry_run=dry_run)
+    _list_files(report, now)
+    report.import_drafts = list(_expired_drafts(now).values_list("pk", flat=True))
+    old = _old_logs(now)
+    for name, queryset in old.items():
+        setattr(report, name, queryset.count())
+    if dry_run:
+        return report
+    _delete_rows(report, old, now)
+    _delete_files(report)
+    return report
+
+
+def _expired_drafts(now: dt.datetime):
+    from ngvh.plans.models import ImportReview, ImportReviewStatus
+
+    return ImportReview.objects.filter(
+        status=ImportReviewStatus.DRAFT, updated_at__lt=now - dt.timedelta(days=settings.NGVH_CLEANUP_DRAFT_DAYS)
+    )
+
+
+def _list_files(report: CleanupReport, now: dt.datetime) -> None:
+    """Abandoned import previews, and evidence files and gift photos no row names."""
     from ngvh.activities import storage
     from ngvh.activities.models import Attachment
     from ngvh.gifts import photos
     from ngvh.gifts.models import Gift
-    from ngvh.plans.models import ImportReview, ImportReviewStatus
-
-    now = now or timezone.now()
-    report = CleanupReport(dry_run=dry_run)
 
     preview_cutoff = now - dt.timedelta(hours=settings.NGVH_CLEANUP_IMPORT_HOURS)
     report.import_previews = [k for k in storage.import_keys() if _aware(storage.import_modified_at(k)) < preview_cutoff]
-
-    drafts = ImportReview.objects.filter(
-        status=ImportReviewStatus.DRAFT, updated_at__lt=now - dt.timedelta(days=settings.NGVH_CLEANUP_DRAFT_DAYS)
-    )
-    report.import_drafts = list(drafts.values_list("pk", flat=True))
-
     orphan_cutoff = now - dt.timedelta(hours=settings.NGVH_CLEANUP_ORPHAN_HOURS)
     unnamed = set(storage.stored_names())
     if unnamed:
@@ -90,19 +105,25 @@ def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> Cle
         photo_names -= set(Gift.objects.filter(photo_name__in=photo_names).values_list("photo_name", flat=True))
     report.orphan_gift_photos = sorted(n for n in photo_names if _aware(photos.modified_at(n)) < orphan_cutoff)
 
+
+def _old_logs(now: dt.datetime) -> dict:
+    """The login logs and security events past their retention, by report field."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    from ngvh.accounts.models import SecurityEvent
+
     log_cutoff = now - dt.timedelta(days=settings.NGVH_RETENTION_ACCESS_LOG_DAYS)
     event_cutoff = now - dt.timedelta(days=settings.NGVH_RETENTION_SECURITY_EVENT_DAYS)
-    old = {
+    return {
         "access_logs": AccessLog.objects.filter(attempt_time__lt=log_cutoff),
         "access_failures": AccessFailureLog.objects.filter(attempt_time__lt=log_cutoff),
         "access_attempts": AccessAttempt.objects.filter(attempt_time__lt=log_cutoff),
         "security_events": SecurityEvent.objects.filter(at__lt=event_cutoff),
     }
-    for name, queryset in old.items():
-        setattr(report, name, queryset.count())
 
-    if dry_run:
-        return report
+
+def _delete_rows(report: CleanupReport, old: dict, now: dt.datetime) -> None:
+    from ngvh.plans.models import ImportReview, ImportReviewStatus
 
     with transaction.atomic():
         for review in ImportReview.objects.filter(pk__in=report.import_drafts).select_for_update():
@@ -114,6 +135,14 @@ def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> Cle
         for name, queryset in old.items():
             deleted, _per_model = queryset.delete()
             setattr(report, name, deleted)
+
+
+def _delete_files(report: CleanupReport) -> None:
+    from ngvh.activities import storage
+    from ngvh.activities.models import Attachment
+    from ngvh.gifts import photos
+    from ngvh.gifts.models import Gift
+
     for key in report.import_previews:
         storage.import_remove(key)
     # a row committed since the listing keeps its file
@@ -126,4 +155,3 @@ def cleanup_run(*, now: dt.datetime | None = None, dry_run: bool = False) -> Cle
     report.orphan_gift_photos = [n for n in report.orphan_gift_photos if n not in named]
     for name in report.orphan_gift_photos:
         photos.remove(name)
-    return report
