@@ -67,3 +67,23 @@ def test_pending_previews_are_kept_by_random_key_and_confirmed_only_by_their_ses
         xlsx.pending_read("../../settings")
     pending.forget(key)
     assert list(xlsx.pending_keys()) == [] and request.session["test_import"] == {}
+
+
+def test_a_zip_claiming_a_version_python_cannot_read_is_refused_with_the_message():
+    # given an .xlsx whose central directory claims zip version 6.4 (found by the fuzz test)
+    import io
+    import zipfile
+
+    import pytest
+
+    from ngvh.core.xlsx import ImportFileError, check_container
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+    data = bytearray(out.getvalue())
+    central = data.rfind(b"PK\x01\x02")
+    data[central + 6] = 64  # "version needed to extract": 6.4
+    # when its container is checked, then it is refused with the import's message, not a 500
+    with pytest.raises(ImportFileError):
+        check_container(bytes(data), max_uncompressed=10_000_000)

@@ -135,8 +135,8 @@ def detect(head: bytes, data=None) -> str | None:
         try:
             with zipfile.ZipFile(data) as zf:
                 names = zf.namelist()
-        except (zipfile.BadZipFile, OSError, EOFError):
-            return None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return None  # NotImplementedError: a damaged header claiming a zip version Python cannot read
         for prefix, office in _ZIP_OFFICE.items():
             if "[Content_Types].xml" in names and any(n.startswith(prefix) for n in names):
                 return office

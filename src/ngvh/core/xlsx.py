@@ -62,7 +62,8 @@ def check_container(data: bytes, *, max_uncompressed: int, message: str | None =
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        # NotImplementedError: a damaged header claiming a zip version Python cannot read
         raise ImportFileError(message or unreadable_message()) from exc
     names = {info.filename for info in infos}
     if "xl/workbook.xml" not in names or sum(info.file_size for info in infos) > max_uncompressed:
