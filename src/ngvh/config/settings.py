@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "ngvh.core.middleware.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "ngvh.accounts.backends.SessionBackendUpgradeMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ngvh.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -168,7 +169,9 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the agency and the demo flag in the user's query (sessions signed in
+    # through ModelBackend are moved to it by SessionBackendUpgradeMiddleware).
+    "ngvh.accounts.backends.AccountBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

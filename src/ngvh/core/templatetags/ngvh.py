@@ -10,6 +10,14 @@ from django.utils import timezone
 register = template.Library()
 
 
+@register.simple_tag
+def fixed_url(name: str) -> str:
+    """``{% url name %}`` for an address without arguments, reversed once per process."""
+    from ngvh.core.fixed_urls import fixed_url as cached
+
+    return cached(name)
+
+
 def format_vnd(value) -> str:
     if value is None or value == "":
         return ""
