@@ -18,18 +18,28 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.db.models import Exists
+from django.db import connection
+from django.db.models import BooleanField
+from django.db.models.expressions import RawSQL
 
 BACKEND_PATH = "ngvh.accounts.backends.AccountBackend"
 LEGACY_BACKEND_PATHS = frozenset({"django.contrib.auth.backends.ModelBackend"})
 DEMO_PRESENT = "demo_accounts_present"  # the annotation on a user loaded by get_user
 
 
+def _demo_present_sql() -> RawSQL:
+    # Written out rather than as Exists(queryset): the ORM would compile (clone, relabel)
+    # the subquery on every request, for a constant text. Same SQL on SQLite and PostgreSQL.
+    model = get_user_model()
+    qn = connection.ops.quote_name
+    sql = f"EXISTS (SELECT 1 FROM {qn(model._meta.db_table)} WHERE {qn(model._meta.get_field('is_demo').column)})"
+    return RawSQL(sql, (), output_field=BooleanField())
+
+
 def user_with_header_facts(user_id):
     """The user with their agency joined and whether any demo account exists, in one query."""
     model = get_user_model()
-    demo = model._default_manager.filter(is_demo=True)
-    return model._default_manager.select_related("agency").annotate(**{DEMO_PRESENT: Exists(demo)}).get(pk=user_id)
+    return model._default_manager.select_related("agency").annotate(**{DEMO_PRESENT: _demo_present_sql()}).get(pk=user_id)
 
 
 class AccountBackend(ModelBackend):

@@ -18,6 +18,14 @@ def fixed_url(name: str) -> str:
     return cached(name)
 
 
+@register.simple_tag(takes_context=True)
+def site_header(context) -> str:
+    """The site header (``core/_site_header.html``), kept per reader and language."""
+    from ngvh.core.frame import site_header as header
+
+    return header(context)
+
+
 def format_vnd(value) -> str:
     if value is None or value == "":
         return ""
