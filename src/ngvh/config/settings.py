@@ -112,7 +112,7 @@ MIDDLEWARE = [
     "ngvh.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "ngvh.core.middleware.CSPMiddleware",  # django-csp's, the site-wide header built once
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
