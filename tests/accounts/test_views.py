@@ -172,7 +172,7 @@ def test_user_list_query_count_is_fixed(client, coordinator, django_assert_num_q
     client.force_login(coordinator)
     # when the list is shown
     # then the number of queries does not depend on n
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         assert client.get(reverse("accounts:user_list")).status_code == 200
 
 
@@ -184,7 +184,7 @@ def test_security_log_query_count_is_fixed(client, coordinator, reporter_a, djan
     client.force_login(coordinator)
     # when the log is shown
     # then the number of queries does not depend on n
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         response = client.get(reverse("accounts:security_log"))
     assert response.status_code == 200 and "reporter_a" in response.content.decode()
 

@@ -31,7 +31,7 @@ def test_list_runs_a_fixed_number_of_queries(client, reporter_a, agency_a, plan_
         a.countries.create(code="JP")
     client.force_login(reporter_a)
     # when the list is shown / then the same number of queries at 3 and at 30
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.get(reverse("activities:list"), {"plan": plan.pk})
     assert response.status_code == 200
     assert response.context["page"].paginator.count == count

@@ -65,5 +65,5 @@ def test_agency_page_query_count_is_fixed(client, coordinator, agency_a, django_
     client.force_login(coordinator)
     url = reverse("agencies:detail", args=[agency_a.pk])
     client.get(url)
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(9):
         assert client.get(url).status_code == 200

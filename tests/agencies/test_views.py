@@ -154,7 +154,7 @@ def test_restructuring_list_query_count_is_fixed(client, coordinator, django_ass
     client.force_login(coordinator)
     # when the list is shown
     # then the number of queries does not depend on n
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(reverse("agencies:restructuring_list"))
     assert response.status_code == 200
 
@@ -171,7 +171,7 @@ def test_agency_detail_query_count_is_fixed(client, coordinator, agency_a, djang
     client.force_login(coordinator)
     # when A's page is shown
     # then the number of queries does not depend on n (two of them: its activities and reports by year)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(reverse("agencies:detail", args=[agency_a.pk]))
     assert response.status_code == 200
 

@@ -129,3 +129,27 @@ def test_api_answers_to_a_token_are_never_stored(client, reporter_a):
     response = client.get("/api/", HTTP_AUTHORIZATION="Token not-a-real-token")
     # then the answer is not stored either
     assert "no-store" in response.headers.get("Cache-Control", "")
+
+
+def test_the_kept_csp_header_is_django_csps_and_follows_the_settings(client, settings):
+    # given the site-wide policy as django-csp builds it
+    from csp.utils import build_policy
+
+    expected = build_policy()
+    # when two pages are served
+    first = client.get(reverse("core:healthz"))["Content-Security-Policy"]
+    second = client.get(reverse("site:home"))["Content-Security-Policy"]
+    # then both carry exactly that header
+    assert first == second == expected
+    # when a CSP setting changes, the next response follows it
+    settings.CSP_IMG_SRC = ("'self'",)
+    assert client.get(reverse("core:healthz"))["Content-Security-Policy"] == build_policy()
+    assert "data:" not in build_policy()
+
+
+def test_a_per_view_csp_change_is_still_applied(client):
+    # given the API documentation page, whose view widens the policy (csp_update)
+    response = client.get(reverse("api:swagger"))
+    # then its header carries the change, and the site-wide one does not
+    assert "'unsafe-inline'" in response["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in client.get(reverse("core:healthz"))["Content-Security-Policy"]

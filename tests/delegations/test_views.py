@@ -25,7 +25,7 @@ def test_list_pins_its_queries(client, plan, reporter_a, agency_a, django_assert
     for i in range(3):
         services.delegation_register(user=reporter_a, plan=plan, data=crew_data(lead_agency=agency_a, title=f"Đoàn {i}"))
     client.force_login(reporter_a)
-    with django_assert_num_queries(9):  # session, user, plans, agency, demo banner, rows, session save ...
+    with django_assert_num_queries(7):  # session, user (with agency and demo flag), plans, rows, session save ...
         response = client.get(reverse("delegations:list") + f"?plan={plan.pk}")
     assert len(re.findall(r'href="/delegations/\d+/"', response.content.decode())) == 3
 

@@ -108,7 +108,7 @@ def test_consolidation_page_query_count_does_not_depend_on_agencies(client, djan
     client.force_login(s.coordinator)
     client.get(_detail(s))
     # one year shown: 7 for the report, 2 for the warnings, 8 for the comparison
-    with django_assert_num_queries(17) as small:
+    with django_assert_num_queries(15) as small:
         client.get(_detail(s))
     for i in range(4):
         accepted_report(reporting_year=s.reporting_year, agency=AgencyFactory(name=f"Huyện {i}"), submitted=aware(s.year, 11, 2))

@@ -119,7 +119,7 @@ def test_detail_page_query_count_is_fixed(client, django_assert_num_queries):
     client.get(_detail(s))
     # 7 for the report itself; the reports not accepted, those changed since the build; the
     # comparison: rates (3), done activities, agencies' activities, task statuses (3 a year)
-    with django_assert_num_queries(17) as small:
+    with django_assert_num_queries(15) as small:
         client.get(_detail(s))
     # when five more agencies' reports are accepted and the report rebuilt
     for i in range(5):

@@ -12,7 +12,7 @@ def test_coordinator_sees_failures_only(client, coordinator, django_assert_num_q
     OutboxMail.objects.create(to=["c@example.org"], subject="Đã gửi", body="B", status=MailStatus.SENT, sent_at="2026-01-01T00:00Z", attempts=1)
     client.force_login(coordinator)
     # when the coordinator opens the outbox
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(reverse("outbox:failures"))
     # then the failures are listed with their errors, the sent mail is not
     body = response.content.decode()

@@ -31,7 +31,7 @@ def test_list_pins_its_queries(client, coordinator, reporter_a, plan, django_ass
         _rel(coordinator, plan, name=name, country=country, since=dt.date(2010 + i, 1, 1))
     client.force_login(reporter_a)
     # when a reporter opens the list / then a fixed number of queries, every partner shown
-    with django_assert_num_queries(8):  # session, user, agency, demo banner, session save; one for the rows
+    with django_assert_num_queries(6):  # session, user (with agency and demo flag), session save; one for the rows
         response = client.get(reverse("partners:list"))
     assert response.status_code == 200
     for name in ("Kitakyushu", "Incheon", "Viêng Chăn"):

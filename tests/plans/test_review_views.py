@@ -10,7 +10,7 @@ from tests.factories import AgencyFactory
 from tests.plans.review_documents import HEADER, HELD, UNKNOWN, document_province, plan_docx
 
 # Session, user, the draft, the province, its agencies and aliases, messages, navigation.
-QUERIES = 11
+QUERIES = 9
 
 
 def _rows(n_tasks: int) -> list[list[str]]:

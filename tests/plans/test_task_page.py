@@ -145,6 +145,6 @@ def test_task_page_query_count_is_fixed(client, django_assert_num_queries, n_act
     url = _url(w)
     client.get(url)  # the first request after login also rotates the session; count a later one
     # session, user, plan, task, assignments; activities' year/agency facets, activities,
-    # attachments, report lines; reporting years, counted lines; the user's agency, demo banner
-    with django_assert_num_queries(13):
+    # attachments, report lines; reporting years, counted lines (the header's agency and demo flag come with the user)
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200

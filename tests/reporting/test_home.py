@@ -95,6 +95,6 @@ def test_coordinator_home_query_count_is_fixed(client, django_assert_num_queries
     url = reverse("site:home")
     client.get(url)
     # session, user, plans; the own agency's to-do; current year, its two rate aggregates,
-    # reports awaiting review; the dashboard block's year and consolidation; agency, banner
-    with django_assert_num_queries(12):
+    # reports awaiting review; the dashboard block's year and consolidation (the header's agency and demo flag come with the user)
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200

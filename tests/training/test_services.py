@@ -77,6 +77,6 @@ def test_list_pins_its_queries(client, plan, reporter_a, agency_a, django_assert
     for i in range(3):
         _course(reporter_a, plan, agency_a, title=f"Lớp {i}")
     client.force_login(reporter_a)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         body = client.get(reverse("training:list") + f"?plan={plan.pk}").content.decode()
     assert all(f"Lớp {i}" in body for i in range(3))

@@ -107,11 +107,12 @@ MIDDLEWARE = [
     "ngvh.core.middleware.RefuseNulBytesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "ngvh.accounts.backends.SessionBackendUpgradeMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "ngvh.core.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "ngvh.core.middleware.CSPMiddleware",  # django-csp's, the site-wide header built once
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -168,7 +169,9 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the agency and the demo flag in the user's query (sessions signed in
+    # through ModelBackend are moved to it by SessionBackendUpgradeMiddleware).
+    "ngvh.accounts.backends.AccountBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,4 +1,7 @@
+import csp.middleware as _csp
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -60,3 +63,31 @@ class NoStoreForSignedInMiddleware:
 
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+class CSPMiddleware(_csp.CSPMiddleware):
+    """django-csp's middleware with the site-wide policy built once.
+
+    django-csp rebuilds the ``Content-Security-Policy`` header from the ``CSP_*`` settings
+    on every response. When a response carries no per-view change (``csp_update`` and
+    the like, as the API documentation's page has) and no nonce was asked for, the header
+    is the same text every time; it is kept, and rebuilt when a ``CSP_*`` setting changes
+    at run time (tests). Anything else goes through django-csp unchanged.
+    """
+
+    _site_policy: str | None = None
+
+    def build_policy(self, request, response):
+        per_view = any(getattr(response, a, None) for a in ("_csp_config", "_csp_update", "_csp_replace"))
+        if per_view or getattr(request, "_csp_nonce", None):
+            return super().build_policy(request, response)
+        policy = CSPMiddleware._site_policy
+        if policy is None:
+            policy = CSPMiddleware._site_policy = super().build_policy(request, response)
+        return policy
+
+
+@receiver(setting_changed)
+def _csp_setting_changed(*, setting, **kwargs) -> None:
+    if setting.startswith("CSP_"):
+        CSPMiddleware._site_policy = None

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ngvh.activities.figures import activity_figures
 from ngvh.activities.rollup import data_version
 from ngvh.budget.selectors import budget_comparison
+from ngvh.core.fixed_urls import fixed_url
 from ngvh.plans import selectors as plan_selectors
 from ngvh.reporting import figures
 from ngvh.reporting.models import TaskStatus
@@ -160,7 +161,7 @@ def plan_dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "plan", plan_id=plan.pk, params=params, scope=dash_cache.reader_scope(request.user), versions=plan.versions,
         build=lambda: _plan_body(request, selectors.plan_for_dashboard(user=request.user, plan_id=plan_id), *params),
     )
-    crumbs = [(_("Dashboard"), reverse("dashboard:home")), (plan.number, None)]
+    crumbs = [(_("Dashboard"), fixed_url("dashboard:home")), (plan.number, None)]
     return _page(request, "dashboard/plan.html", cached, plan=plan, crumbs=crumbs)
 
 
@@ -213,7 +214,7 @@ def national(request: HttpRequest) -> HttpResponse:
     basis = figures.basis_for(request.user, request.GET.get("basis"))
     cached = dash_cache.cached_body("nat", plan_id=None, params=(raw_year, basis), scope="all",
                                     build=lambda: _national_body(request, raw_year, basis))
-    crumbs = [(_("Dashboard"), reverse("dashboard:home")), (_("All plans"), None)]
+    crumbs = [(_("Dashboard"), fixed_url("dashboard:home")), (_("All plans"), None)]
     return _page(request, "dashboard/national.html", cached, crumbs=crumbs)
 
 

@@ -3,8 +3,10 @@
 Entries whose URL does not exist yet are skipped, so apps can be added one at a time.
 """
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils.translation import gettext_lazy as _
+
+from ngvh.core.fixed_urls import fixed_url
 
 
 def _signed_in(user) -> bool:
@@ -42,7 +44,7 @@ def nav_for(user) -> list[dict]:
         if not allowed(user):
             continue
         try:
-            items.append({"url": reverse(name), "label": label})
+            items.append({"url": fixed_url(name), "label": label})
         except NoReverseMatch:
             continue
     return items

@@ -10,6 +10,22 @@ from django.utils import timezone
 register = template.Library()
 
 
+@register.simple_tag
+def fixed_url(name: str) -> str:
+    """``{% url name %}`` for an address without arguments, reversed once per process."""
+    from ngvh.core.fixed_urls import fixed_url as cached
+
+    return cached(name)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> str:
+    """The site header (``core/_site_header.html``), kept per reader and language."""
+    from ngvh.core.frame import site_header as header
+
+    return header(context)
+
+
 def format_vnd(value) -> str:
     if value is None or value == "":
         return ""
