@@ -151,13 +151,14 @@ def _lookups(*, user, plan) -> xlsx.Lookups:
     agencies = {a.name_key: a.pk for a in Agency.objects.filter(province_id=plan.province_id).only("pk", "name_key")}
     for alias in AgencyAlias.objects.filter(province_id=plan.province_id).only("agency_id", "key"):
         agencies.setdefault(alias.key, alias.agency_id)
-    if user.agency_id:
-        agencies.setdefault(agency_key(user.agency.name), user.agency_id)
+    own = BudgetEstimatePolicy.entering_agency(user)
+    if own is not None:
+        agencies.setdefault(agency_key(own.name), own.pk)
     return xlsx.Lookups(
         tasks={task_code_key(code): pk for pk, code in plan.tasks.values_list("pk", "code")},
         agencies=agencies,
-        default_agency_id=user.agency_id,
-        allowed_agency_ids={user.agency_id},
+        default_agency_id=own.pk if own else None,
+        allowed_agency_ids={own.pk if own else None},
     )
 
 

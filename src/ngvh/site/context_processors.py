@@ -4,6 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 def ngvh(request: HttpRequest) -> dict:
     """Header facts shown on every page: the user's agency and role, the demo banner."""
+    from ngvh.accounts.policies import acting_agency
     from ngvh.site.demo_state import demo_data_present
     from ngvh.site.navigation import nav_for
 
@@ -11,5 +12,5 @@ def ngvh(request: HttpRequest) -> dict:
     return {
         "ngvh_demo_present": SimpleLazyObject(demo_data_present),
         "ngvh_nav": nav_for(user) if user is not None else [],
-        "ngvh_user_agency": getattr(user, "agency", None) if user and user.is_authenticated else None,
+        "ngvh_user_agency": acting_agency(user),
     }
