@@ -1,10 +1,11 @@
 """Every write on budget estimates.
 
 Each service checks the policy, locks the estimate's row, checks its state, writes, and
-records an ``EstimateEvent`` with the acting user (and a history row through
-django-simple-history). Every write raises the plan's reporting data version in its own
-transaction (``reporting.versions``), so the dashboard's cached estimate-vs-actual
-section is rebuilt on the next request.
+records an ``EstimateEvent`` naming the acting user, as every app's services do (and a
+history row through django-simple-history): the policy has already refused anyone
+else, the system actor included, since no budget policy lets it act. Every write raises
+the plan's reporting data version in its own transaction (``reporting.versions``), so
+the dashboard's cached estimate-vs-actual section is rebuilt on the next request.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .policies import BudgetEstimatePolicy
 
 def _event(estimate: BudgetEstimate, kind: str, user, *, from_status: str = "", reason: str = "") -> EstimateEvent:
     return EstimateEvent.objects.create(
-        estimate=estimate, kind=kind, actor=user if getattr(user, "is_authenticated", False) else None,
+        estimate=estimate, kind=kind, actor=user,
         from_status=from_status, to_status=estimate.status, amount=estimate.amount, reason=reason,
     )
 
