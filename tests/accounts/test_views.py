@@ -220,3 +220,19 @@ def test_an_untrusted_peer_cannot_choose_its_logged_address(client, reporter_a, 
                 REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="1.1.1.1")
     # then the security log records the direct peer
     assert set(SecurityEvent.objects.values_list("ip_address", flat=True)) == {"203.0.113.7"}
+
+
+def test_the_security_log_marks_refused_logins_and_changes_to_watch(client, coordinator, reporter_a):
+    # given a failed log-in, a forced password reset and a plain log-in in the log
+    from ngvh.accounts.models import SecurityEvent, SecurityEventKind
+
+    login_post(client, "reporter_a", "wrong")
+    SecurityEvent.objects.create(kind=SecurityEventKind.PASSWORD_RESET_FORCED, actor=coordinator, target=reporter_a)
+    SecurityEvent.objects.create(kind=SecurityEventKind.LOGIN, target=reporter_a)
+    client.force_login(coordinator)
+    # when the log is shown
+    body = client.get(reverse("accounts:security_log")).content.decode()
+    # then the refused log-in is an error tag, the forced reset a warning, the log-in plain text
+    assert body.count("tag tag--error") == 1
+    assert body.count("tag tag--warn") == 1
+    assert [e.tone for e in SecurityEvent.objects.order_by("id")] == ["error", "warn", ""]

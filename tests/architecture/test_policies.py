@@ -28,7 +28,8 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_a_role_read_in_a_view_or_selector_fails_the_check(tmp_path):
-    # given role reads in a view, a selector and a mail module, and the same reads in a policy
+    # given role reads in a view, a selector and a mail module, one in an app no list names,
+    # and the same reads in a policy
     src = _tree(tmp_path, {
         "reporting/views.py": (
             "from ngvh.accounts.policies import is_signed_in, reads_everything\n"
@@ -39,6 +40,7 @@ def test_a_role_read_in_a_view_or_selector_fails_the_check(tmp_path):
         "plans/selectors.py": "def s(user, qs):\n    return qs.filter(agency_id=user.agency_id)\n",
         "reporting/mail.py": "def m():\n    return User.objects.filter(role=Role.COORDINATOR).exclude(agency=None)\n",
         "reporting/policies.py": "def p(user):\n    return user.is_superuser or user.role == Role.LEADER\n",
+        "grants/context.py": "def c(request):\n    return getattr(request.user, 'agency', None), getattr(x, 'is_staff')\n",
         "plans/models.py": "class Task:\n    def f(self, a):\n        return a.role == 'lead' and a.agency_id\n",
     })
     # when it is checked
@@ -46,6 +48,8 @@ def test_a_role_read_in_a_view_or_selector_fails_the_check(tmp_path):
     # then every read outside the policies is refused, and an assignment's role is not a user's
     found = sorted((v.path, v.line, v.what) for v in violations)
     assert found == [
+        ("grants/context.py", 2, "agency"),
+        ("grants/context.py", 2, "is_staff"),
         ("plans/selectors.py", 2, "agency_id"),
         ("reporting/mail.py", 2, "Role"),
         ("reporting/mail.py", 2, "agency"),

@@ -29,7 +29,8 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_a_raw_status_in_a_service_or_view_fails_the_check(tmp_path):
     # given raw statuses compared, assigned and filtered on in a service and a view,
-    # the enum member used in a selector, and the raw values where the choices are defined
+    # one in an app no list names, the enum member used in a selector, and the raw values
+    # where the choices are defined
     src = _tree(tmp_path, {
         "reporting/services.py": (
             "def accept(report, qs):\n"
@@ -38,6 +39,7 @@ def test_a_raw_status_in_a_service_or_view_fails_the_check(tmp_path):
             "    report.status = 'accepted'\n"
         ),
         "activities/views.py": "def v(a, Q):\n    return 'done' == a.status or Q(kind='visit') or a.role in ('lead',)\n",
+        "grants/services.py": "def g(grant):\n    grant.status = 'paid'\n",
         "reporting/selectors.py": "def s(qs):\n    return qs.filter(status=ReportStatus.ACCEPTED)\n",
         "reporting/models.py": "class ReportStatus:\n    DRAFT = 'draft'\n\ndef f(r):\n    return r.status == 'draft'\n",
         "reporting/migrations/0001_initial.py": "x = dict(status='draft')\n",
@@ -50,6 +52,7 @@ def test_a_raw_status_in_a_service_or_view_fails_the_check(tmp_path):
         ("activities/views.py", 2, "kind", "visit"),
         ("activities/views.py", 2, "role", "lead"),
         ("activities/views.py", 2, "status", "done"),
+        ("grants/services.py", 2, "status", "paid"),
         ("reporting/services.py", 2, "status", "submitted"),
         ("reporting/services.py", 3, "status", "draft"),
         ("reporting/services.py", 4, "status", "accepted"),

@@ -126,3 +126,15 @@ def test_database_constraints(agency_a, plan_tasks):
     # and so is a negative amount
     with pytest.raises(IntegrityError), transaction.atomic():
         BudgetEstimateFactory(task=tasks[1], agency=agency_a, amount=-5)
+
+
+def test_the_system_actor_enters_no_estimate_and_records_no_event(agency_a, plan_tasks):
+    # given the system actor (a command or a timer), whom no budget policy lets act
+    from ngvh.accounts.system import system_actor
+
+    plan, tasks = plan_tasks
+    # when it tries to enter an estimate
+    # then it is refused before anything is written: every event names a person who acted
+    with pytest.raises(PermissionDenied):
+        services.estimate_save(user=system_actor(), plan=plan, year=2025, agency=agency_a, task=tasks[0], source="state", amount=1)
+    assert not EstimateEvent.objects.exists() and not BudgetEstimate.objects.exists()

@@ -67,3 +67,16 @@ def test_calendar_and_feed_include_the_delegation(client, plan, reporter_a, agen
     events = [e for e in feed.walk("VEVENT") if str(e["uid"]).startswith(f"delegation-{d.pk}@")]
     assert len(events) == 1 and "Đoàn làm phim NHK" in str(events[0]["summary"])
     assert events[0]["dtstart"].dt.isoformat() == "2026-05-04"
+
+
+def test_the_detail_page_offers_the_next_step_for_the_delegations_status(client, plan, reporter_a, agency_a):
+    # given a registered delegation of A seen by A's reporter
+    d = services.delegation_register(user=reporter_a, plan=plan, data=crew_data(lead_agency=agency_a))
+    client.force_login(reporter_a)
+    # when its page is shown while registered, then once approved
+    registered = client.get(reverse("delegations:detail", args=[d.pk])).content.decode()
+    services.delegation_approve(user=reporter_a, delegation=d, coordination="Công an thành phố", police_coordinated=True)
+    approved = client.get(reverse("delegations:detail", args=[d.pk])).content.decode()
+    # then the approval form comes first, then the form marking it done
+    assert 'id="approve"' in registered and 'id="complete"' not in registered
+    assert 'id="complete"' in approved and 'id="approve"' not in approved

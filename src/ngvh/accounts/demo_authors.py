@@ -46,3 +46,12 @@ def demo_coordinator(*, agency) -> User:
         .order_by("id").first()
     )
     return found or _illustrative(agency=agency, role=Role.COORDINATOR)
+
+
+def province_coordinator(*, province) -> User | None:
+    """Who records the demo's partner relationships: the province's first active
+    coordinator (not the system admin), or ``None`` when it has none."""
+    return (
+        User.objects.filter(is_active=True, role=Role.COORDINATOR, is_superuser=False, agency__province=province)
+        .order_by("id").first()
+    )

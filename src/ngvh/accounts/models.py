@@ -103,3 +103,15 @@ class SecurityEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.username}"
+
+    @property
+    def tone(self) -> str:
+        """How the log shows the event: ``error`` (a refused log-in), ``warn`` (a change to
+        watch), or ``""`` for the rest."""
+        if self.kind in (SecurityEventKind.LOGIN_FAILED, SecurityEventKind.LOCKED_OUT):
+            return "error"
+        if self.kind in (
+            SecurityEventKind.ROLE_CHANGED, SecurityEventKind.ACCOUNT_DEACTIVATED, SecurityEventKind.PASSWORD_RESET_FORCED
+        ):
+            return "warn"
+        return ""

@@ -54,6 +54,11 @@ def acting_agency_id(user) -> int | None:
     return user.agency_id if is_signed_in(user) else None
 
 
+def acting_agency(user):
+    """The agency itself (shown in the page header), or None."""
+    return user.agency if acting_agency_id(user) else None
+
+
 class UserPolicy:
     """Who may administer accounts: coordinators and the system admin, for any agency."""
 

@@ -85,6 +85,18 @@ class LineageStep:
     def kind_label(self) -> str:
         return RestructuringKind(self.kind).label
 
+    @property
+    def is_rename(self) -> bool:
+        return self.kind == RestructuringKind.RENAME
+
+    @property
+    def is_merge(self) -> bool:
+        return self.kind == RestructuringKind.MERGE
+
+    @property
+    def is_split(self) -> bool:
+        return self.kind == RestructuringKind.SPLIT
+
 
 @dataclass(frozen=True)
 class Lineage:

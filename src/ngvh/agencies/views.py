@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ngvh.accounts.history import history_entries
+from ngvh.accounts.policies import acting_agency
 
 from . import selectors, services
 from .forms import AgencyForm, RestructuringForm
@@ -76,7 +77,7 @@ def agency_create(request: HttpRequest) -> HttpResponse:
         return resp
     if not AgencyPolicy.can_create(request.user):
         raise Http404
-    initial = {"province": getattr(getattr(request.user, "agency", None), "province_id", None)}
+    initial = {"province": getattr(acting_agency(request.user), "province_id", None)}
     form = AgencyForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

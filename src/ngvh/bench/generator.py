@@ -291,7 +291,7 @@ def _timeframe(roll: float) -> tuple[str, int | None, int | None, str]:
 
 def _assignments(run: _Run, province: _Province) -> None:
     """One lead and 0–3 coordinators per task; every agency holds at least one."""
-    from ngvh.plans.models import TaskAssignment
+    from ngvh.plans.models import AssignmentRole, TaskAssignment
 
     rng, n_ag, n_tasks = province.rng, len(province.agency_ids), len(province.tasks)
     held: dict[int, list[tuple[int, str]]] = {i: [] for i in range(n_ag)}
@@ -313,7 +313,7 @@ def _assignments(run: _Run, province: _Province) -> None:
         for ti, role in held[ai]:
             order_on_task[ti] += 1
             run.add(TaskAssignment, id=run.ids.take("assignment"), task_id=province.tasks[ti][0],
-                    agency_id=province.agency_ids[ai], role=role, order=0 if role == "lead" else order_on_task[ti])
+                    agency_id=province.agency_ids[ai], role=role, order=0 if role == AssignmentRole.LEAD else order_on_task[ti])
     province.held = held
 
 
@@ -353,7 +353,7 @@ def _activities(run: _Run, province: _Province) -> None:
 
 
 def _activity(run: _Run, province: _Province, year: int, ai: int, own_tasks: list[int]) -> None:
-    from ngvh.activities.models import Activity, ActivityCountry
+    from ngvh.activities.models import Activity, ActivityCountry, ActivityStatus
 
     rng = province.rng
     aid = run.ids.take("activity")
@@ -378,7 +378,7 @@ def _activity(run: _Run, province: _Province, year: int, ai: int, own_tasks: lis
         place = rng.choice(vocab.DOMESTIC_PLACES)
         reached = [rng.choice(vocab.COUNTRIES)] if rng.random() < 0.3 else []
     title = f"{vocab.KIND_PHRASES[kind]} {rng.choice(vocab.TOPICS)}"
-    outcome = rng.choice(vocab.OUTCOMES) if status == "done" else ""
+    outcome = rng.choice(vocab.OUTCOMES) if status == ActivityStatus.DONE else ""
     total = rng.randint(10, 2000)
     run.out.add(
         run.t[Activity],
@@ -396,7 +396,7 @@ def _activity(run: _Run, province: _Province, year: int, ai: int, own_tasks: lis
     for ti in chosen:
         run.out.add(run.t["act_task"], run.rows["act_task"](run.ids.take("act_task"), aid, province.tasks[ti][0]))
         slot = province.linked.setdefault((ai, year, ti), [])
-        if len(slot) < 2 and status == "done":
+        if len(slot) < 2 and status == ActivityStatus.DONE:
             slot.append(aid)
 
 
@@ -449,7 +449,7 @@ def _report_history(rng: random.Random, state: str, deadline: dt.date, reporter:
 
 
 def _report(run: _Run, province: _Province, ry_id: int, year: int, deadline: dt.date, ai: int, state: str) -> None:
-    from ngvh.reporting.models import AnnualReport, ReportEvent, ReportLine
+    from ngvh.reporting.models import AnnualReport, ReportEvent, ReportLine, ReportStatus
 
     rng = province.rng
     rid = run.ids.take("report")
@@ -459,15 +459,15 @@ def _report(run: _Run, province: _Province, ry_id: int, year: int, deadline: dt.
     status = {"accepted_after_return": "accepted", "submitted_late": "submitted"}.get(state, state)
     run.add(
         AnnualReport, id=rid, reporting_year_id=ry_id, agency_id=province.agency_ids[ai], status=status,
-        version=len(events), difficulties="Kinh phí còn hạn chế." if status != "draft" else "",
-        recommendations="Đề nghị bố trí kinh phí thường xuyên." if status != "draft" else "",
+        version=len(events), difficulties="Kinh phí còn hạn chế." if status != ReportStatus.DRAFT else "",
+        recommendations="Đề nghị bố trí kinh phí thường xuyên." if status != ReportStatus.DRAFT else "",
         submitted_at=adapt(submitted) if submitted else None, first_submitted_at=adapt(first) if first else None,
-        accepted_at=adapt(accepted) if accepted else None, return_reason=reason if status == "returned" else "",
+        accepted_at=adapt(accepted) if accepted else None, return_reason=reason if status == ReportStatus.RETURNED else "",
     )
     for kind, at, frm, to, actor, why in events:
         run.add(ReportEvent, id=run.ids.take("event"), report_id=rid, kind=kind, actor_id=actor, at=adapt(at),
                 from_status=frm, to_status=to, reason=why)
-    filled = status != "draft" or year == DEADLINE_YEAR
+    filled = status != ReportStatus.DRAFT or year == DEADLINE_YEAR
     for order, (ti, role) in enumerate(province.held[ai]):
         lid = run.ids.take("line")
         line_status, progress_pct = _line_status(rng, province.tasks[ti][1]) if filled else ("", 0)
@@ -475,7 +475,7 @@ def _report(run: _Run, province: _Province, ry_id: int, year: int, deadline: dt.
             line_status, progress_pct = "in_progress", 50
         run.add(ReportLine, id=lid, report_id=rid, task_id=province.tasks[ti][0], role=role, status=line_status,
                 progress=progress_pct, results=rng.choice(vocab.RESULTS) if filled else "", order=order)
-        if filled and status != "draft":
+        if filled and status != ReportStatus.DRAFT:
             for act in province.linked.get((ai, year, ti), []):
                 run.out.add(run.t["line_act"], run.rows["line_act"](run.ids.take("line_act"), lid, act))
 
@@ -502,10 +502,12 @@ def _report_state(rng: random.Random, year: int) -> str:
 
 
 def _line_status(rng: random.Random, task_kind: str) -> tuple[str, int]:
+    from ngvh.plans.models import TimeframeKind
+
     roll = rng.random()
-    if task_kind == "as_arising" and roll < 0.3:
+    if task_kind == TimeframeKind.AS_ARISING and roll < 0.3:
         return "not_arisen", 0
-    if task_kind in ("as_arising", "unspecified") and roll < 0.5:
+    if task_kind in (TimeframeKind.AS_ARISING, TimeframeKind.UNSPECIFIED) and roll < 0.5:
         return "done_no_deadline", 100
     if roll < 0.55:
         return "done_on_time", 100

@@ -263,12 +263,12 @@ class _Forms(HTMLParser):
             return
         name = a.get("name")
         if tag == "input" and name and "disabled" not in a:
-            kind = (a.get("type") or "text").lower()
-            if kind in ("submit", "button", "image", "file", "reset"):
+            input_type = (a.get("type") or "text").lower()
+            if input_type in ("submit", "button", "image", "file", "reset"):
                 return
-            if kind in ("checkbox", "radio") and "checked" not in a:
+            if input_type in ("checkbox", "radio") and "checked" not in a:
                 return
-            self._form["fields"].append((name, a.get("value", "on" if kind in ("checkbox", "radio") else "")))
+            self._form["fields"].append((name, a.get("value", "on" if input_type in ("checkbox", "radio") else "")))
         elif tag == "select" and name:
             self._select = (name, [], [], "multiple" in a)
         elif tag == "option" and self._select is not None:

@@ -419,7 +419,7 @@ def xlsx_floor(data: bytes, *, plan, agencies: list[tuple[int, str]]) -> float:
     from python_calamine import CalamineWorkbook
 
     from ngvh.activities.bulk import insert_many
-    from ngvh.activities.models import Activity
+    from ngvh.activities.models import Activity, ActivityKind, ActivityStatus
 
     agency_id = agencies[0][0]
     day = dt.date(2026, 5, 1)
@@ -429,7 +429,7 @@ def xlsx_floor(data: bytes, *, plan, agencies: list[tuple[int, str]]) -> float:
     workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
     rows = workbook.get_sheet_by_index(0).to_python()[1:]
     workbook.close()
-    template = Activity(plan=plan, agency_id=agency_id, kind="other", status="done", start_date=day, end_date=day,
+    template = Activity(plan=plan, agency_id=agency_id, kind=ActivityKind.OTHER, status=ActivityStatus.DONE, start_date=day, end_date=day,
                         year=2026, created_at=stamp, updated_at=stamp)
     base = {name: getattr(template, name) for name in fields}
     records = [{**base, "title": str(r[0])} for r in rows]
@@ -497,7 +497,7 @@ def deadline_day(ctx: Context) -> dict:
     Each client does what a browser does: GET the report page, then POST its form back
     with ``action=submit`` (the CSRF token and the optimistic-lock version come from the page).
     """
-    from ngvh.accounts.models import User
+    from ngvh.accounts.models import Role, User
     from ngvh.reporting.models import AnnualReport
 
     from .generator import DEADLINE_YEAR
@@ -508,7 +508,7 @@ def deadline_day(ctx: Context) -> dict:
         AnnualReport.objects.filter(reporting_year__year=DEADLINE_YEAR).order_by("id")[: ctx.deadline_accounts]
     )
     _reset_reports([r.pk for r in reports])
-    users = {u.agency_id: u for u in User.objects.filter(role="reporter", agency_id__in=[r.agency_id for r in reports])}
+    users = {u.agency_id: u for u in User.objects.filter(role=Role.REPORTER, agency_id__in=[r.agency_id for r in reports])}
     cookies = {r.pk: session_cookie(users[r.agency_id]) for r in reports}
     runs = {}
     with Server(env=ctx.server_env, log_path=ctx.data_dir / "gunicorn.log", port_range=ctx.port_range) as server:
@@ -522,7 +522,7 @@ def deadline_day(ctx: Context) -> dict:
 
 def _deadline_run(ctx: Context, port: int, reports: list, cookies: dict, spread: float) -> dict:
     """One pass: every report back to its draft, then every agency submits through ``port``."""
-    from ngvh.reporting.models import AnnualReport
+    from ngvh.reporting.models import AnnualReport, ReportStatus
 
     from .http import run_jobs
 
@@ -536,7 +536,7 @@ def _deadline_run(ctx: Context, port: int, reports: list, cookies: dict, spread:
         "seconds": round(elapsed, 2),
         "errors": len(errors),
         "error_samples": sorted(set(errors))[:5],
-        "stored": AnnualReport.objects.filter(pk__in=ids, status="submitted").count(),
+        "stored": AnnualReport.objects.filter(pk__in=ids, status=ReportStatus.SUBMITTED).count(),
         "job": _timing(durations),
         "page_get": _timing(get_times),
         "submit_post": _timing(post_times),
@@ -620,11 +620,11 @@ def _cookie_value(header: str, name: str) -> str:
 
 def _reset_reports(ids: list[int]) -> None:
     """Put deadline-day reports back to draft so a second run measures the same thing."""
-    from ngvh.reporting.models import AnnualReport, ReportEvent
+    from ngvh.reporting.models import AnnualReport, ReportEvent, ReportEventKind, ReportStatus
 
     with transaction.atomic():
-        ReportEvent.objects.filter(report_id__in=ids).exclude(kind="created").delete()
-        AnnualReport.objects.filter(pk__in=ids).update(status="draft", submitted_at=None, first_submitted_at=None, version=1)
+        ReportEvent.objects.filter(report_id__in=ids).exclude(kind=ReportEventKind.CREATED).delete()
+        AnnualReport.objects.filter(pk__in=ids).update(status=ReportStatus.DRAFT, submitted_at=None, first_submitted_at=None, version=1)
 
 
 # ---- registry ------------------------------------------------------------------------------------

@@ -101,10 +101,10 @@ def table(results: dict) -> str:
     shown = set()
     for name, label, path in ROWS:
         section = sections.get(name, {})
-        status = section.get("status", "missing")
-        if status != "ok":
+        outcome = section.get("status", "missing")  # how the measurement ran, not a model's status
+        if outcome != "ok":
             if name not in shown:
-                lines.append(f"{name:<20} {status[:width + 13]}")
+                lines.append(f"{name:<20} {outcome[:width + 13]}")
                 shown.add(name)
             continue
         lines.append(f"{name:<20} {label:<{width}} {_fmt(dig(section, path)):>12}")

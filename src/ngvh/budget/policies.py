@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from ngvh.accounts.policies import belongs_to, is_coordinator, is_reporter, reads_everything
+from ngvh.accounts.policies import (
+    acting_agency_id,
+    belongs_to,
+    is_coordinator,
+    is_reporter,
+    reads_everything,
+)
 
 from .models import EstimateStatus
 
@@ -47,6 +53,12 @@ class BudgetEstimatePolicy:
         if not (is_reporter(user) and user.agency_id):
             return False
         return agency_id is None or belongs_to(user, agency_id)
+
+    @staticmethod
+    def entering_agency(user):
+        """The agency whose estimates ``user`` enters (by form or workbook): their own, or
+        ``None`` for an account without one."""
+        return user.agency if acting_agency_id(user) else None
 
     @staticmethod
     def can_edit(user, estimate) -> bool:

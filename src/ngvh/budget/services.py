@@ -1,10 +1,11 @@
 """Every write on budget estimates.
 
 Each service checks the policy, locks the estimate's row, checks its state, writes, and
-records an ``EstimateEvent`` with the acting user (and a history row through
-django-simple-history). Every write raises the plan's reporting data version in its own
-transaction (``reporting.versions``), so the dashboard's cached estimate-vs-actual
-section is rebuilt on the next request.
+records an ``EstimateEvent`` naming the acting user, as every app's services do (and a
+history row through django-simple-history): the policy has already refused anyone
+else, the system actor included, since no budget policy lets it act. Every write raises
+the plan's reporting data version in its own transaction (``reporting.versions``), so
+the dashboard's cached estimate-vs-actual section is rebuilt on the next request.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .policies import BudgetEstimatePolicy
 
 def _event(estimate: BudgetEstimate, kind: str, user, *, from_status: str = "", reason: str = "") -> EstimateEvent:
     return EstimateEvent.objects.create(
-        estimate=estimate, kind=kind, actor=user if getattr(user, "is_authenticated", False) else None,
+        estimate=estimate, kind=kind, actor=user,
         from_status=from_status, to_status=estimate.status, amount=estimate.amount, reason=reason,
     )
 
@@ -151,13 +152,14 @@ def _lookups(*, user, plan) -> xlsx.Lookups:
     agencies = {a.name_key: a.pk for a in Agency.objects.filter(province_id=plan.province_id).only("pk", "name_key")}
     for alias in AgencyAlias.objects.filter(province_id=plan.province_id).only("agency_id", "key"):
         agencies.setdefault(alias.key, alias.agency_id)
-    if user.agency_id:
-        agencies.setdefault(agency_key(user.agency.name), user.agency_id)
+    own = BudgetEstimatePolicy.entering_agency(user)
+    if own is not None:
+        agencies.setdefault(agency_key(own.name), own.pk)
     return xlsx.Lookups(
         tasks={task_code_key(code): pk for pk, code in plan.tasks.values_list("pk", "code")},
         agencies=agencies,
-        default_agency_id=user.agency_id,
-        allowed_agency_ids={user.agency_id},
+        default_agency_id=own.pk if own else None,
+        allowed_agency_ids={own.pk if own else None},
     )
 
 

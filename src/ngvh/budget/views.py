@@ -69,8 +69,10 @@ def estimate_save(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         d = form.cleaned_data
         try:
-            services.estimate_save(user=request.user, plan=plan, year=year, agency=request.user.agency, task=d["task"],
-                                   source=d["source"], amount=d["amount"], note=d["note"])
+            services.estimate_save(
+                user=request.user, plan=plan, year=year, agency=BudgetEstimatePolicy.entering_agency(request.user),
+                task=d["task"], source=d["source"], amount=d["amount"], note=d["note"],
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return redirect(_back(plan, year))

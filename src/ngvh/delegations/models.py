@@ -76,6 +76,16 @@ class Delegation(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_registered(self) -> bool:
+        """Registered, waiting for approval (the page offers the approval form)."""
+        return self.status == DelegationStatus.REGISTERED
+
+    @property
+    def is_approved(self) -> bool:
+        """Approved, not yet done (the page offers to mark it done)."""
+        return self.status == DelegationStatus.APPROVED
+
 
 class DelegationEventKind(models.TextChoices):
     REGISTERED = "registered", _("Registered")

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from ngvh.accounts.policies import belongs_to, is_coordinator, is_reporter, reads_everything
+from ngvh.accounts.policies import (
+    acting_agency_id,
+    belongs_to,
+    is_coordinator,
+    is_reporter,
+    reads_everything,
+)
 
 
 class DelegationPolicy:
@@ -25,6 +31,12 @@ class DelegationPolicy:
     @staticmethod
     def can_register(user) -> bool:
         return is_coordinator(user) or (is_reporter(user) and user.agency_id is not None)
+
+    @staticmethod
+    def registering_agency_id(user) -> int | None:
+        """A delegation is registered in the name of the registering officer's agency (none
+        for an account without one)."""
+        return acting_agency_id(user)
 
     @staticmethod
     def can_move(user, delegation) -> bool:

@@ -75,7 +75,7 @@ def delegation_register(*, user, plan, data: DelegationData, is_demo: bool = Fal
         plan=plan, kind=data.kind, title=nfc(data.title), country=data.country.upper(), partner_id=data.partner_id,
         members=data.members or 0, start_date=data.start_date, end_date=data.end_date or data.start_date,
         place_name=nfc(data.place_name), purpose=(data.purpose or "").strip(), lead_agency_id=data.lead_agency_id,
-        registering_agency_id=user.agency_id, created_by=user, is_demo=is_demo,
+        registering_agency_id=DelegationPolicy.registering_agency_id(user), created_by=user, is_demo=is_demo,
     )
     delegation._history_user = user
     delegation.save()

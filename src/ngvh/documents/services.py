@@ -18,7 +18,7 @@ from ngvh.activities.figures import activity_figures
 from ngvh.budget import report as budget_report
 from ngvh.budget.selectors import plan_budget_comparison
 from ngvh.core.messages import Message, MessageError
-from ngvh.plans.models import Plan, Task, TaskAssignment
+from ngvh.plans.models import Plan, Task, TaskAssignment, TimeframeKind
 from ngvh.reporting import figures as official_figures
 from ngvh.reporting.task_status import STATUS_ORDER
 
@@ -54,12 +54,12 @@ def _default_subject(plan: Plan, year: int) -> str:
 def _timeframe(task: Task) -> str:
     if task.timeframe_text:
         return task.timeframe_text
-    if task.timeframe_kind == "period":
+    if task.timeframe_kind == TimeframeKind.PERIOD:
         return f"{task.timeframe_start}-{task.timeframe_end}"
-    if task.timeframe_kind in ("year", "quarter") and task.timeframe_start:
+    if task.timeframe_kind in (TimeframeKind.YEAR, TimeframeKind.QUARTER) and task.timeframe_start:
         return str(task.timeframe_start)
     # the same words as the pages: an unspecified timeframe is said, never left blank
-    return {"annual": "Hằng năm", "as_arising": "Theo các hoạt động, sự kiện phát sinh"}.get(
+    return {TimeframeKind.ANNUAL: "Hằng năm", TimeframeKind.AS_ARISING: "Theo các hoạt động, sự kiện phát sinh"}.get(
         task.timeframe_kind, "Không xác định"
     )
 

@@ -31,17 +31,14 @@ PARTNERS = [
 
 @transaction.atomic
 def load(*, plan, stdout=None) -> int:
-    from ngvh.accounts.models import Role, User
+    from ngvh.accounts.demo_authors import province_coordinator
     from ngvh.activities.models import ForeignPartner
     from ngvh.core.text import agency_key
 
     from . import services
     from .models import Relationship
 
-    user = (
-        User.objects.filter(is_active=True, role=Role.COORDINATOR, is_superuser=False, agency__province=plan.province)
-        .order_by("id").first()
-    )
+    user = province_coordinator(province=plan.province)
     if user is None:
         return 0
     created = 0

@@ -8,7 +8,13 @@ here (the public site has its own partner-cities page).
 
 from __future__ import annotations
 
-from ngvh.accounts.policies import is_coordinator, is_reporter, is_signed_in, reads_everything
+from ngvh.accounts.policies import (
+    acting_agency_id,
+    is_coordinator,
+    is_reporter,
+    is_signed_in,
+    reads_everything,
+)
 
 
 class RelationshipPolicy:
@@ -36,3 +42,9 @@ class AnniversaryPolicy:
     @staticmethod
     def can_draft(user) -> bool:
         return is_coordinator(user)
+
+    @staticmethod
+    def fallback_agency(user):
+        """The agency in charge of a drafted activity when the relationship names none: the
+        drafting officer's own (``None`` for an account without one)."""
+        return user.agency if acting_agency_id(user) else None

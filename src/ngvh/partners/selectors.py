@@ -9,6 +9,7 @@ from django.http import Http404
 
 from ngvh.activities.models import Activity, ForeignPartner
 from ngvh.activities.selectors import visible_activities
+from ngvh.plans.models import AssignmentRole
 
 from . import anniversaries, diplomatic
 from .models import AnniversaryDraft, Relationship, RelationshipDocument
@@ -94,7 +95,7 @@ def _lead(task):
     if task is None:
         return None
     for a in task.assignments.all():
-        if a.role == "lead" and a.active_until is None:
+        if a.role == AssignmentRole.LEAD and a.active_until is None:
             return a.agency
     return None
 

@@ -133,7 +133,7 @@ def anniversary_draft(*, user, plan, year: int, key: str) -> AnniversaryDraft:
         raise ValidationError(_("No round anniversary of this relationship falls in %(year)d.") % {"year": year})
     if row.draft is not None:
         raise ValidationError(_("This anniversary already has a planned activity."))
-    agency = row.agency or user.agency
+    agency = row.agency or AnniversaryPolicy.fallback_agency(user)
     if agency is None:
         raise ValidationError(_("Choose an agency in charge for this relationship first."))
     partner = row.relationship.partner if row.relationship else None

@@ -155,7 +155,7 @@ def anniversaries(request: HttpRequest) -> HttpResponse:
     for row in rows:
         row.country_label = country_name(row.country)
         if row.agency is None and AnniversaryPolicy.can_draft(request.user):
-            row.agency = request.user.agency  # what anniversary_draft falls back to
+            row.agency = AnniversaryPolicy.fallback_agency(request.user)  # what anniversary_draft falls back to
     return render(
         request, "partners/anniversaries.html",
         {"rows": rows, "year": year, "plan": plan, "plans": plans, "can_draft": AnniversaryPolicy.can_draft(request.user),

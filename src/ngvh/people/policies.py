@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from ngvh.accounts.policies import belongs_to, is_coordinator, is_reporter, is_signed_in
+from ngvh.accounts.policies import (
+    acting_agency_id,
+    belongs_to,
+    is_coordinator,
+    is_reporter,
+    is_signed_in,
+)
 
 
 class PersonPolicy:
@@ -32,6 +38,24 @@ class PersonPolicy:
     @staticmethod
     def can_record_for(user, agency_id) -> bool:
         return (is_coordinator(user) and agency_id is not None) or (is_reporter(user) and belongs_to(user, agency_id))
+
+    @staticmethod
+    def recordable_agencies(user):
+        """The agencies ``user`` may record people for (form and workbook): any current
+        agency of the province for the focal point, the user's own for a reporter."""
+        from ngvh.agencies.models import Agency
+
+        if is_coordinator(user):
+            qs = Agency.objects.filter(active_until__isnull=True)
+            if user.agency_id:
+                qs = qs.filter(province_id=user.agency.province_id)
+            return qs.order_by("name")
+        return Agency.objects.filter(pk=user.agency_id)
+
+    @staticmethod
+    def default_agency_id(user) -> int | None:
+        """The agency a person is recorded for when none is chosen: the user's own."""
+        return acting_agency_id(user)
 
     @staticmethod
     def can_change(user, person) -> bool:

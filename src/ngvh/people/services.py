@@ -206,29 +206,15 @@ def person_erase(*, user, person: Person) -> Person:
 # ---- Excel ----------------------------------------------------------------------------------
 
 
-def import_agencies(user):
-    """The agencies the user may record people for: any current agency of the province for
-    the focal point, the user's own for a reporter."""
-    from ngvh.accounts.policies import is_coordinator
-    from ngvh.agencies.models import Agency
-
-    if is_coordinator(user):
-        qs = Agency.objects.filter(active_until__isnull=True)
-        if user.agency_id:
-            qs = qs.filter(province_id=user.agency.province_id)
-        return qs.order_by("name")
-    return Agency.objects.filter(pk=user.agency_id)
-
-
 def _import_lookups(user) -> xlsx.Lookups:
     from ngvh.core.text import agency_key
 
     agencies = {}
-    for pk, name, key, short in import_agencies(user).values_list("pk", "name", "name_key", "short_name"):
+    for pk, name, key, short in PersonPolicy.recordable_agencies(user).values_list("pk", "name", "name_key", "short_name"):
         agencies[key or agency_key(name)] = pk
         if short:
             agencies.setdefault(agency_key(short), pk)
-    return xlsx.Lookups(agencies=agencies, default_agency_id=user.agency_id)
+    return xlsx.Lookups(agencies=agencies, default_agency_id=PersonPolicy.default_agency_id(user))
 
 
 def people_import_xlsx(*, user, data: bytes, commit: bool) -> ImportOutcome:
@@ -256,7 +242,7 @@ def people_import_xlsx(*, user, data: bytes, commit: bool) -> ImportOutcome:
         if not errors:
             good.append((number, data_row))
     problems.sort(key=lambda p: (p.row, p.column))
-    agencies = dict(import_agencies(user).values_list("pk", "name"))
+    agencies = dict(PersonPolicy.recordable_agencies(user).values_list("pk", "name"))
     outcome = ImportOutcome(
         problems=problems,
         preview=[] if problems else [

@@ -29,7 +29,7 @@ def _crumbs(*items):
 
 
 def _agencies(user):
-    return services.import_agencies(user)
+    return PersonPolicy.recordable_agencies(user)
 
 
 @login_required
@@ -51,7 +51,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 def person_create(request: HttpRequest) -> HttpResponse:
     if not PersonPolicy.can_create(request.user):
         raise Http404
-    form = PersonForm(request.POST or None, agencies=_agencies(request.user), initial={"owner_agency": request.user.agency_id})
+    form = PersonForm(request.POST or None, agencies=_agencies(request.user), initial={"owner_agency": PersonPolicy.default_agency_id(request.user)})
     if request.method == "POST" and form.is_valid():
         try:
             person = services.person_create(user=request.user, data=form.data_object())

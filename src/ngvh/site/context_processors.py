@@ -10,6 +10,7 @@ def ngvh(request: HttpRequest) -> dict:
     an API token) still gets both, in their own queries.
     """
     from ngvh.accounts.backends import DEMO_PRESENT
+    from ngvh.accounts.policies import acting_agency
     from ngvh.site.demo_state import demo_data_present
     from ngvh.site.navigation import nav_for
 
@@ -19,5 +20,5 @@ def ngvh(request: HttpRequest) -> dict:
     return {
         "ngvh_demo_present": SimpleLazyObject(demo_data_present) if demo is None else demo,
         "ngvh_nav": nav_for(user) if user is not None else [],
-        "ngvh_user_agency": user.agency if signed_in else None,
+        "ngvh_user_agency": acting_agency(user) if signed_in else None,
     }

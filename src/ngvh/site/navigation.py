@@ -13,10 +13,16 @@ def _signed_in(user) -> bool:
     return user.is_authenticated
 
 
-def _coordinator(user) -> bool:
-    from ngvh.accounts.policies import is_coordinator
+def _accounts(user) -> bool:
+    from ngvh.accounts.policies import UserPolicy
 
-    return is_coordinator(user)
+    return UserPolicy.can_manage(user)
+
+
+def _news(user) -> bool:
+    from ngvh.public.policies import NewsArticlePolicy
+
+    return NewsArticlePolicy.can_manage(user)
 
 
 def _people(user) -> bool:
@@ -33,8 +39,8 @@ NAV = [
     ("delegations:list", _("Delegations"), _signed_in),
     ("people:list", _("People"), _people),
     ("budget:list", _("Budget"), _signed_in),
-    ("accounts:user_list", _("Accounts"), _coordinator),
-    ("public:news_manage", _("News exchange"), _coordinator),
+    ("accounts:user_list", _("Accounts"), _accounts),
+    ("public:news_manage", _("News exchange"), _news),
 ]
 
 

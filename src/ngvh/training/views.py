@@ -10,8 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ngvh.accounts.policies import is_coordinator
-from ngvh.agencies.models import Agency
 from ngvh.core.pages import crumbs, form_errors, requested
 from ngvh.plans import selectors as plan_selectors
 
@@ -34,20 +32,18 @@ def course_list(request: HttpRequest) -> HttpResponse:
         raise Http404
     plan = _plan(request)
     courses = list(selectors.course_list(user=request.user, plan_id=plan.pk if plan else None)[:500])
-    can_create = CoursePolicy.can_create_for(request.user, request.user.agency_id)
+    can_create = CoursePolicy.can_create(request.user)
     return render(request, "training/list.html", {"courses": courses, "plan": plan, "can_create": can_create, "crumbs": _crumbs()})
 
 
 @login_required
 def course_create(request: HttpRequest) -> HttpResponse:
     plan = _plan(request)
-    if plan is None or not CoursePolicy.can_create_for(request.user, request.user.agency_id):
+    if plan is None or not CoursePolicy.can_create(request.user):
         raise Http404
-    agencies = Agency.objects.filter(province_id=plan.province_id, active_until__isnull=True).order_by("name")
-    if not is_coordinator(request.user):
-        agencies = agencies.filter(pk=request.user.agency_id)
-    form = CourseForm(request.POST or None, tasks=plan.tasks.filter(retired_on__isnull=True).order_by("order"), agencies=agencies,
-                      initial={"organiser": request.user.agency_id})
+    form = CourseForm(request.POST or None, tasks=plan.tasks.filter(retired_on__isnull=True).order_by("order"),
+                      agencies=CoursePolicy.organisers(request.user, plan),
+                      initial={"organiser": CoursePolicy.organiser_id(request.user)})
     if request.method == "POST" and form.is_valid():
         try:
             course = services.course_create(user=request.user, plan=plan, **form.cleaned_data)
