@@ -34,57 +34,19 @@ PATTERNS = [
 def load(*, plan, stdout=None) -> int:
     from ngvh.accounts.demo_authors import demo_author
     from ngvh.accounts.system import history_actor
-    from ngvh.plans.models import AssignmentRole, TaskAssignment
 
-    # Every lead a task had, current or closed by a restructuring: each activity goes to
-    # the agency that led the task on its start date, so after the 2025 merger the 2026
-    # activities are the merged agency's and the 2023–2024 ones stay with the old agencies.
-    by_task: dict[int, list] = {}
-    for assignment in (
-        TaskAssignment.objects.filter(task__plan=plan, task__retired_on__isnull=True, role=AssignmentRole.LEAD)
-        .select_related("task", "agency")
-        .order_by("task__order", "active_from", "id")
-    ):
-        by_task.setdefault(assignment.task_id, []).append(assignment)
     existing = set(Activity.objects.filter(plan=plan, is_demo=True).values_list("agency_id", "title", "start_date"))
     today = dt.date.today()
     created = 0
     authors: dict[int, object] = {}
-    for index, held in enumerate(by_task.values()):
-        task = held[0].task
+    for index, held in enumerate(_leads_by_task(plan).values()):
         for year in YEARS:
-            kind, pattern, place, country = PATTERNS[(index + year) % len(PATTERNS)]
-            start = dt.date(year, 1 + (index * 3 + year) % 12, 1 + (index * 7) % 27)
-            end = start + dt.timedelta(days=(index + year) % 3)
-            title = f"{pattern.format(year=year)} ({task.code})"
-            assignment = next(
-                (a for a in held if (a.active_from is None or a.active_from <= start) and (a.active_until is None or a.active_until >= start)),
-                None,
-            )
-            if assignment is None or (assignment.agency_id, title, start) in existing:
+            planned = _planned(index, year, held, today)
+            if planned is None:
                 continue
-            status = ActivityStatus.PLANNED if start > today else ActivityStatus.DONE
-            if status == ActivityStatus.DONE and (index + year) % 11 == 0:
-                status = ActivityStatus.CANCELLED
-            data = ActivityData(
-                title=title,
-                kind=kind,
-                status=status,
-                start_date=start,
-                end_date=end,
-                agency_id=assignment.agency_id,
-                place_country=country,
-                place_name=place,
-                task_ids=[task.pk],
-                participants_total=50 + (index * 37 + year) % 400,
-                participants_foreign=(index * 13 + year) % 40,
-                budget_state=((index + 1) * 15 + year % 7) * 1_000_000,
-                budget_private=((index * 5 + year) % 4) * 5_000_000,
-                budget_foreign=0 if country == "VN" else 20_000_000,
-                media_count=(index + year) % 9,
-                outcome="Dữ liệu minh họa: kết quả giả định để trình diễn phần mềm.",
-                description="Hoạt động minh họa do lệnh ngvh demo tạo ra.",
-            )
+            assignment, data = planned
+            if (assignment.agency_id, data.title, data.start_date) in existing:
+                continue
             if assignment.agency_id not in authors:
                 authors[assignment.agency_id] = demo_author(agency=assignment.agency)
             author = authors[assignment.agency_id]
@@ -99,3 +61,56 @@ def load(*, plan, stdout=None) -> int:
     if stdout is not None:
         stdout.write(f"Hoạt động minh họa / illustrative activities: {created} mới / new")
     return created
+
+
+def _leads_by_task(plan) -> dict[int, list]:
+    """Every lead a task had, current or closed by a restructuring, in time order: each
+    activity goes to the agency that led the task on its start date, so after the 2025
+    merger the 2026 activities are the merged agency's and the 2023–2024 ones stay with
+    the old agencies."""
+    from ngvh.plans.models import AssignmentRole, TaskAssignment
+
+    by_task: dict[int, list] = {}
+    for assignment in (
+        TaskAssignment.objects.filter(task__plan=plan, task__retired_on__isnull=True, role=AssignmentRole.LEAD)
+        .select_related("task", "agency")
+        .order_by("task__order", "active_from", "id")
+    ):
+        by_task.setdefault(assignment.task_id, []).append(assignment)
+    return by_task
+
+
+def _planned(index: int, year: int, held: list, today: dt.date):
+    """(the lead assignment on the start date, the activity's data) of the task's
+    illustrative activity of ``year``, or None when no agency led the task then."""
+    task = held[0].task
+    kind, pattern, place, country = PATTERNS[(index + year) % len(PATTERNS)]
+    start = dt.date(year, 1 + (index * 3 + year) % 12, 1 + (index * 7) % 27)
+    assignment = next(
+        (a for a in held if (a.active_from is None or a.active_from <= start) and (a.active_until is None or a.active_until >= start)),
+        None,
+    )
+    if assignment is None:
+        return None
+    status = ActivityStatus.PLANNED if start > today else ActivityStatus.DONE
+    if status == ActivityStatus.DONE and (index + year) % 11 == 0:
+        status = ActivityStatus.CANCELLED
+    return assignment, ActivityData(
+        title=f"{pattern.format(year=year)} ({task.code})",
+        kind=kind,
+        status=status,
+        start_date=start,
+        end_date=start + dt.timedelta(days=(index + year) % 3),
+        agency_id=assignment.agency_id,
+        place_country=country,
+        place_name=place,
+        task_ids=[task.pk],
+        participants_total=50 + (index * 37 + year) % 400,
+        participants_foreign=(index * 13 + year) % 40,
+        budget_state=((index + 1) * 15 + year % 7) * 1_000_000,
+        budget_private=((index * 5 + year) % 4) * 5_000_000,
+        budget_foreign=0 if country == "VN" else 20_000_000,
+        media_count=(index + year) % 9,
+        outcome="Dữ liệu minh họa: kết quả giả định để trình diễn phần mềm.",
+        description="Hoạt động minh họa do lệnh ngvh demo tạo ra.",
+    )

@@ -166,16 +166,29 @@ def comparison(*, plan: Plan, year: int, years_shown: int = 5) -> dict:
     counts. Queries: three for the rates, one for the activity counts, one for the
     agencies' activities, and three per year shown for the task statuses.
     """
-    from django.db.models import Count, Sum
-
-    from ngvh.activities.models import Activity, ActivityRollup, ActivityStatus
-    from ngvh.reporting.figures import done_count, status_counts, task_rows
     from ngvh.reporting.selectors import reporting_rates_by_year
 
     results = [r for r in reporting_rates_by_year(plan=plan) if r.year <= year][-years_shown:]
-    shown = [r.year for r in results]
+    this = next((r for r in results if r.year == year), None)
+    last = next((r for r in results if r.year == year - 1), None)
+    return {
+        "years": _year_rows(plan, results),
+        "agencies": _agency_rows(plan, year, this, last),
+        "year": year,
+        "previous_year": year - 1,
+    }
+
+
+def _year_rows(plan: Plan, results: list) -> list[dict]:
+    """One row per year shown, with the change in done tasks and activities from the year before."""
+    from django.db.models import Sum
+
+    from ngvh.activities.models import ActivityRollup, ActivityStatus
+    from ngvh.reporting.figures import done_count, status_counts, task_rows
+    from ngvh.reporting.models import TaskStatus
+
     done_activities = dict(
-        ActivityRollup.objects.filter(plan=plan, year__in=shown or [0], status=ActivityStatus.DONE)
+        ActivityRollup.objects.filter(plan=plan, year__in=[r.year for r in results] or [0], status=ActivityStatus.DONE)
         .values("year")
         .annotate(total=Sum("n"))
         .order_by()
@@ -190,9 +203,9 @@ def comparison(*, plan: Plan, year: int, years_shown: int = 5) -> dict:
             "year": rates.year,
             "tasks": len(rows),
             "done": done_count(counts),
-            "in_progress": counts.get("in_progress", 0),
-            "overdue": counts.get("overdue", 0),
-            "not_arisen": counts.get("not_arisen", 0),
+            "in_progress": counts.get(TaskStatus.IN_PROGRESS, 0),
+            "overdue": counts.get(TaskStatus.OVERDUE, 0),
+            "not_arisen": counts.get(TaskStatus.NOT_ARISEN, 0),
             "no_report": counts.get("", 0),
             "expected": rates.expected,
             "submitted": rates.submitted,
@@ -203,8 +216,15 @@ def comparison(*, plan: Plan, year: int, years_shown: int = 5) -> dict:
         row["activities_change"] = row["activities"] - previous["activities"] if previous else None
         years.append(row)
         previous = row
-    this = next((r for r in results if r.year == year), None)
-    last = next((r for r in results if r.year == year - 1), None)
+    return years
+
+
+def _agency_rows(plan: Plan, year: int, this, last) -> list[dict]:
+    """Each agency's report status, lines and done activities, this year and the last, by name."""
+    from django.db.models import Count
+
+    from ngvh.activities.models import Activity, ActivityStatus
+
     agencies: dict[int, dict] = {}
 
     def _agency(agency_id: int, name: str) -> dict:
@@ -228,9 +248,4 @@ def comparison(*, plan: Plan, year: int, years_shown: int = 5) -> dict:
     ):
         entry = _agency(agency_id, name)
         entry["activities" if activity_year == year else "previous_activities"] = n
-    return {
-        "years": years,
-        "agencies": sorted(agencies.values(), key=lambda e: e["agency"]),
-        "year": year,
-        "previous_year": year - 1,
-    }
+    return sorted(agencies.values(), key=lambda e: e["agency"])

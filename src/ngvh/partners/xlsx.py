@@ -85,80 +85,84 @@ def check_rows(rows: Sequence[tuple[int, tuple]], lookups: Lookups) -> Checked:
     problems: list[Problem] = []
     good: list[tuple[int, RelationshipRow]] = []
     seen: dict[tuple[str, str, str], int] = {}
-
     for number, values in rows:
-        before = len(problems)
-
         def bad(key: str, message: str, _number=number) -> None:
             problems.append(Problem(_number, letter(INDEX[key]), labels[key], message))
 
-        text = {key: cell_text(values[INDEX[key]]) for key in INDEX}
-        name = text["name"]
-        if not name:
-            bad("name", _("Enter the partner's name."))
-        elif len(name) > 255:
-            bad("name", _("The name is longer than 255 characters."))
-        country = ""
-        if not text["country"]:
-            bad("country", _("Enter the partner's country."))
-        else:
-            country = country_from_text(text["country"]) or ""
-            if not country:
-                bad("country", _("“%(value)s” is not a country.") % {"value": text["country"]})
-        kind = ""
-        if not text["kind"]:
-            bad("kind", _("Choose the kind of relationship."))
-        else:
-            kind = kinds.get(ascii_key(text["kind"]), "")
-            if not kind:
-                bad("kind", _("“%(value)s” is not a kind of relationship: use twinned city, friendship, cooperation MoU or organisation.")
-                    % {"value": text["kind"]})
-        established_on = None
-        try:
-            established_on = cell_date(values[INDEX["established_on"]])
-        except ValueError:
-            bad("established_on", _("“%(value)s” is not a date; write dd/mm/yyyy.") % {"value": text["established_on"]})
-        else:
-            if established_on is None:
-                bad("established_on", _("Enter the date the relationship was established."))
-        lead_agency_id = None
-        if text["lead_agency"]:
-            lead_agency_id = lookups.agencies.get(agency_key(text["lead_agency"]))
-            if lead_agency_id is None:
-                bad("lead_agency", _("No agency is called “%(value)s”.") % {"value": text["lead_agency"]})
-        signed_on = None
-        try:
-            signed_on = cell_date(values[INDEX["signed_on"]])
-        except ValueError:
-            bad("signed_on", _("“%(value)s” is not a date; write dd/mm/yyyy.") % {"value": text["signed_on"]})
-        signatories = tuple(part.strip() for part in text["signatories"].split(";") if part.strip())
-        if any(text[key] for key in DOCUMENT_KEYS):
-            if not text["document_title"]:
-                bad("document_title", _("A row with a document needs the document's title."))
-            elif len(text["document_title"]) > 500:
-                bad("document_title", _("The title is longer than 500 characters."))
-            if len(text["document_number"]) > 100:
-                bad("document_number", _("The number is longer than 100 characters."))
-            if signed_on is None and not text["signed_on"]:
-                bad("signed_on", _("Enter the date it was signed."))
-            if not signatories:
-                bad("signatories", _("Name at least one signatory."))
-        if len(problems) > before:
+        before = len(problems)
+        row = _check_row(values, lookups, kinds, bad)
+        if row is None or len(problems) > before:
             continue
-        key = (agency_key(name), country, kind)
+        key = (agency_key(row.name), row.country, row.kind)
         if key in lookups.existing:
             bad("name", _("This relationship is already recorded."))
-            continue
-        if key in seen:
+        elif key in seen:
             bad("name", _("The same partner and kind already appear on row %(row)s.") % {"row": seen[key]})
-            continue
-        seen[key] = number
-        good.append((number, RelationshipRow(
-            name=name, country=country, kind=kind, established_on=established_on, lead_agency_id=lead_agency_id,
-            notes=text["notes"], document_title=text["document_title"], document_number=text["document_number"],
-            signed_on=signed_on, signatories=signatories,
-        )))
+        else:
+            seen[key] = number
+            good.append((number, row))
     return Checked(rows=good if not problems else [], problems=problems)
+
+
+def _check_row(values: tuple, lookups: Lookups, kinds: dict, bad) -> RelationshipRow | None:
+    """One row's cells, each problem said through ``bad(column key, message)``."""
+    text = {key: cell_text(values[INDEX[key]]) for key in INDEX}
+    name = text["name"]
+    if not name:
+        bad("name", _("Enter the partner's name."))
+    elif len(name) > 255:
+        bad("name", _("The name is longer than 255 characters."))
+    country = ""
+    if not text["country"]:
+        bad("country", _("Enter the partner's country."))
+    elif not (country := country_from_text(text["country"]) or ""):
+        bad("country", _("“%(value)s” is not a country.") % {"value": text["country"]})
+    kind = ""
+    if not text["kind"]:
+        bad("kind", _("Choose the kind of relationship."))
+    elif not (kind := kinds.get(ascii_key(text["kind"]), "")):
+        bad("kind", _("“%(value)s” is not a kind of relationship: use twinned city, friendship, cooperation MoU or organisation.")
+            % {"value": text["kind"]})
+    established_on, readable = _date_cell(values, text, "established_on", bad)
+    if readable and established_on is None:
+        bad("established_on", _("Enter the date the relationship was established."))
+    lead_agency_id = None
+    if text["lead_agency"]:
+        lead_agency_id = lookups.agencies.get(agency_key(text["lead_agency"]))
+        if lead_agency_id is None:
+            bad("lead_agency", _("No agency is called “%(value)s”.") % {"value": text["lead_agency"]})
+    signed_on, _readable = _date_cell(values, text, "signed_on", bad)
+    signatories = tuple(part.strip() for part in text["signatories"].split(";") if part.strip())
+    if any(text[key] for key in DOCUMENT_KEYS):
+        _check_document(text, signed_on, signatories, bad)
+    return RelationshipRow(
+        name=name, country=country, kind=kind, established_on=established_on, lead_agency_id=lead_agency_id,
+        notes=text["notes"], document_title=text["document_title"], document_number=text["document_number"],
+        signed_on=signed_on, signatories=signatories,
+    )
+
+
+def _date_cell(values: tuple, text: dict, key: str, bad) -> tuple:
+    """(the date or None, whether the cell could be read as one)."""
+    try:
+        return cell_date(values[INDEX[key]]), True
+    except ValueError:
+        bad(key, _("“%(value)s” is not a date; write dd/mm/yyyy.") % {"value": text[key]})
+        return None, False
+
+
+def _check_document(text: dict, signed_on, signatories: tuple, bad) -> None:
+    """A row that names a document (MoU, agreement) gives its title, date and signatories."""
+    if not text["document_title"]:
+        bad("document_title", _("A row with a document needs the document's title."))
+    elif len(text["document_title"]) > 500:
+        bad("document_title", _("The title is longer than 500 characters."))
+    if len(text["document_number"]) > 100:
+        bad("document_number", _("The number is longer than 100 characters."))
+    if signed_on is None and not text["signed_on"]:
+        bad("signed_on", _("Enter the date it was signed."))
+    if not signatories:
+        bad("signatories", _("Name at least one signatory."))
 
 
 def build_template(*, kinds: Sequence[str], countries: Sequence[str], agencies: Sequence[str]) -> bytes:
