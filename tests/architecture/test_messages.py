@@ -29,17 +29,17 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
 
 def test_a_pair_added_outside_the_allowlist_fails_the_check(tmp_path):
     # given a service and a template of another app wording an error as a pair,
-    # the plans app doing the same, and an app using a Message
+    # the plans app's warnings reading their stored English key, and an app using a Message
     src = _tree(tmp_path, {
         "gifts/services.py": 'raise GiftError(message_vi="Không có quà.", message_en="No gift.")\n',
         "gifts/templates/gifts/x.html": "{{ error.message_en }}\n",
-        "plans/parser.py": 'raise PlanParseError(message_vi="x", message_en="y")\n',
+        "plans/messages.py": 'text = warning.get("message_en") or warning.get("message")\n',
         "people/services.py": 'raise PersonError(Message("people.missing", {"name": name}))\n',
         "people/locale/vi/LC_MESSAGES/notes.txt": "message_vi\n",
     })
     # when it is checked
     uses = check(src, ALLOWED)
-    # then the gifts uses are refused, the allowlisted plans app and the Message are fine
+    # then the gifts uses are refused, the allowlisted plans file and the Message are fine
     assert [(u.path, u.line) for u in uses] == [("gifts/services.py", 1), ("gifts/templates/gifts/x.html", 1)]
-    # and without the allowlist the plans app's use would be refused too
-    assert ("plans/parser.py", 1) in [(u.path, u.line) for u in check(src, {})]
+    # and without the allowlist the plans file's use would be refused too
+    assert ("plans/messages.py", 1) in [(u.path, u.line) for u in check(src, {})]

@@ -8,23 +8,33 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "ngvh"
 
 
 def _entries(po: Path):
-    """Yield (msgid, msgstr, fuzzy) for each entry of a .po file (plural forms flattened)."""
-    entry: dict = {"msgid": "", "msgstr": [], "fuzzy": False, "field": None}
+    """Yield (msgid, msgstr, fuzzy) for each entry of a .po file (plural forms flattened).
+
+    An entry with a context (``pgettext``) is keyed as the compiled catalogue keys it:
+    ``context + "\\x04" + msgid``."""
+    entry: dict = {"msgid": "", "msgctxt": None, "msgstr": [], "fuzzy": False, "field": None}
+
+    def key(entry: dict) -> str:
+        return f"{entry['msgctxt']}\x04{entry['msgid']}" if entry["msgctxt"] is not None else entry["msgid"]
+
     for raw in po.read_text(encoding="utf-8").splitlines() + [""]:
         line = raw.strip()
         if not line:
             if entry["msgid"]:
-                yield entry["msgid"], entry["msgstr"], entry["fuzzy"]
-            entry = {"msgid": "", "msgstr": [], "fuzzy": False, "field": None}
+                yield key(entry), entry["msgstr"], entry["fuzzy"]
+            entry = {"msgid": "", "msgctxt": None, "msgstr": [], "fuzzy": False, "field": None}
             continue
         if line.startswith("#,") and "fuzzy" in line:
             entry["fuzzy"] = True
         elif line.startswith("#"):
             if entry["field"] == "msgstr":  # an entry not separated by a blank line
                 if entry["msgid"]:
-                    yield entry["msgid"], entry["msgstr"], entry["fuzzy"]
-                entry = {"msgid": "", "msgstr": [], "fuzzy": False, "field": None}
+                    yield key(entry), entry["msgstr"], entry["fuzzy"]
+                entry = {"msgid": "", "msgctxt": None, "msgstr": [], "fuzzy": False, "field": None}
             continue
+        elif line.startswith("msgctxt "):
+            entry["msgctxt"] = line[8:].strip('"')
+            entry["field"] = "msgctxt"
         elif line.startswith("msgid_plural"):
             entry["field"] = "plural"
         elif line.startswith("msgid "):
@@ -34,7 +44,9 @@ def _entries(po: Path):
             entry["msgstr"].append(line.split(" ", 1)[1].strip('"'))
             entry["field"] = "msgstr"
         elif line.startswith('"'):
-            if entry["field"] == "msgid":
+            if entry["field"] == "msgctxt":
+                entry["msgctxt"] += line.strip('"')
+            elif entry["field"] == "msgid":
                 entry["msgid"] += line.strip('"')
             elif entry["field"] == "msgstr":
                 entry["msgstr"][-1] += line.strip('"')

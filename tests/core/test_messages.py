@@ -59,19 +59,24 @@ def test_an_error_carries_its_message_and_logs_its_code():
     assert str(exc) == "documents.nothing_to_consolidate(plan='274/KH-UBND', year=2026)"
 
 
-def test_exception_text_reads_a_message_a_language_pair_or_the_error_itself():
+def test_exception_text_reads_a_message_error_a_message_or_the_error_itself():
     from ngvh.plans.parsed import PlanParseError
 
-    # given an error with a message, a plans error with its Vietnamese/English pair, and a plain one
+    # given an error with a message, a plans error pointing at a line, and a plain one
     with_message = MessageError(Message(CODE, PARAMS))
-    pair = PlanParseError(message_vi="Tệp rỗng.", message_en="The file is empty.")
+    refused = PlanParseError(Message("plans.file.empty"), line=3)
     plain = ValueError("boom")
-    # when each is shown, then each gives its words in the active or asked-for language
+    # when each is shown, then each gives its words in the active or asked-for language,
+    # the plans error with the place it points at
     with translation.override("en"):
         assert exception_text(with_message) == EN
-        assert exception_text(pair) == "The file is empty."
-        assert exception_text(pair, "vi") == "Tệp rỗng."
+        assert exception_text(refused) == "line 3: The file is empty."
+        assert exception_text(refused, "vi") == "dòng 3: Tệp trống."
     with translation.override("vi"):
         assert exception_text(with_message) == VI
-        assert exception_text(pair) == "Tệp rỗng."
+        assert exception_text(refused) == "dòng 3: Tệp trống."
         assert exception_text(plain) == "boom"
+    # and an error that only looks like the old Vietnamese/English pair is not read as one
+    old = ValueError("x")
+    old.message_vi, old.message_en = "Tệp rỗng.", "The file is empty."
+    assert exception_text(old) == "x"

@@ -75,6 +75,26 @@ def test_parse_refusal_exits_2_with_message_on_stderr(tmp_path):
     assert "\n" in result.stderr.strip()  # Vietnamese line, then English line
 
 
+def test_parse_refusal_on_stderr_is_worded_in_vietnamese_then_english(tmp_path):
+    # Given a file with nothing in it
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    # When it is parsed / Then the refusal is the Vietnamese line, then the English one
+    result = run_ngvh("plan", "parse", str(empty))
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["Tệp trống.", "The file is empty."]
+
+
+def test_parse_json_warnings_keep_their_line_and_texts_and_gain_a_code(parsed_json):
+    # Given the seed plan parsed to JSON / Then each warning has its line, a code, and both texts
+    warnings = parsed_json["warnings"]
+    assert warnings and all(set(w) == {"line", "code", "message", "message_en"} for w in warnings)
+    assert all(w["code"].startswith("plans.warning.") and w["message"] and w["message_en"] for w in warnings)
+    portal = [w for w in warnings if w["code"] == "plans.warning.portal_typo"]
+    assert portal and portal[0]["line"] == 220
+    assert "(cổng thông tin)." in portal[0]["message"] and "(portal)." in portal[0]["message_en"]
+
+
 def test_import_then_reimport_through_the_command(tmp_path):
     db = {"DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
     assert run_ngvh("migrate", "-v", "0", env=db, tmp_path=tmp_path).returncode == 0

@@ -48,7 +48,7 @@ def _parse_then_import(data: bytes, name: str) -> None:
         try:
             plan = plan_import(user=system_actor(), parsed=parse_bytes(data, name), source_name=name, source_bytes=data)
         except PlanParseError as refused:  # PlanImportRefused is one too
-            assert refused.message_vi.strip() and refused.message_en.strip()
+            assert refused.text("vi").strip() and refused.text("en").strip()
             assert _counts() == before, "a refused import wrote rows"
         else:
             assert plan.plan.pk and Task.objects.filter(plan=plan.plan).exists()
@@ -104,4 +104,4 @@ def test_a_pdf_with_damaged_bytes_is_refused_not_crashed():
     # When parsed / Then it is refused with a message
     with pytest.raises(PlanParseError) as refused:
         parse_bytes(data, "plan.pdf")
-    assert refused.value.message_vi and refused.value.message_en
+    assert refused.value.text("vi") and refused.value.text("en")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import ngvh.plans
+from ngvh.plans.messages import warning_json, warning_text
 from ngvh.plans.parsed import PlanParseError
 from ngvh.plans.parser import parse_bytes, parse_timeframe, split_parties
 from ngvh.plans.vocabulary import Vocabulary
@@ -162,7 +163,7 @@ def test_seed_body_sections(seed_plan):
     assert sections["III.5"].agency == "Sở Kế hoạch và Đầu tư"
     assert sections["III.5b"].agency == "Sở Thông tin và Truyền thông"
     assert sections["III.8"].agency == "Công an thành phố"
-    assert any("III.5b" in w["message"] for w in seed_plan.warnings)
+    assert any("III.5b" in warning_text(w, "vi") for w in seed_plan.warnings)
     # the paragraph cut by a page break is whole again
     assert any("hiệu quả, linh hoạt" in p for p in sections["I.2"].paragraphs)
 
@@ -170,8 +171,8 @@ def test_seed_body_sections(seed_plan):
 def test_seed_warnings_name_lines(seed_plan):
     # Given the seed / When parsed / Then every warning says where it comes from
     assert seed_plan.warnings
-    assert all(isinstance(w["line"], int) and w["message"] for w in seed_plan.warnings)
-    assert any("cổng thông tin" in w["message"] and w["line"] == 220 for w in seed_plan.warnings)
+    assert all(isinstance(w["line"], int) and warning_text(w, "vi") for w in seed_plan.warnings)
+    assert any("cổng thông tin" in warning_text(w, "vi") and w["line"] == 220 for w in seed_plan.warnings)
 
 
 # --- 1. metadata -----------------------------------------------------------------------
@@ -233,8 +234,8 @@ def test_missing_plan_number_is_refused_in_both_languages():
     # When it is parsed / Then it is refused, saying the number is missing
     with pytest.raises(PlanParseError) as refused:
         parse_text(text)
-    assert "số kế hoạch" in refused.value.message_vi
-    assert "plan number is missing" in refused.value.message_en
+    assert "số kế hoạch" in refused.value.text("vi")
+    assert "plan number is missing" in refused.value.text("en")
 
 
 def test_missing_date_is_refused():
@@ -243,8 +244,8 @@ def test_missing_date_is_refused():
     # When it is parsed / Then it is refused
     with pytest.raises(PlanParseError) as refused:
         parse_text(text)
-    assert "ngày ban hành" in refused.value.message_vi
-    assert "date of issue" in refused.value.message_en
+    assert "ngày ban hành" in refused.value.text("vi")
+    assert "date of issue" in refused.value.text("en")
 
 
 def test_plan_without_task_table_is_refused():
@@ -253,11 +254,11 @@ def test_plan_without_task_table_is_refused():
     # When it is parsed / Then it is refused, naming the missing table
     with pytest.raises(PlanParseError) as refused:
         parse_text(text)
-    assert "bảng nhiệm vụ" in refused.value.message_vi
-    assert "task table" in refused.value.message_en
+    assert "bảng nhiệm vụ" in refused.value.text("vi")
+    assert "task table" in refused.value.text("en")
     # and says that tasks numbered in the text would have been read too
-    assert "nhiệm vụ đánh số" in refused.value.message_vi
-    assert "tasks numbered" in refused.value.message_en
+    assert "nhiệm vụ đánh số" in refused.value.text("vi")
+    assert "tasks numbered" in refused.value.text("en")
 
 
 # --- 2. body ---------------------------------------------------------------------------
@@ -284,7 +285,7 @@ def test_body_sections_bullets_page_breaks_duplicates_recipients_and_signer():
     assert sections["II.1"].paragraphs == ["Tổ chức lễ hội;"]
     assert sections["II.2b"].agency == "Sở Thông tin và Truyền thông"
     assert sections["II.2b"].paragraphs == ["Tuyên truyền."]
-    duplicate = [w for w in plan.warnings if "II.2b" in w["message"]]
+    duplicate = [w for w in plan.warnings if "II.2b" in warning_text(w, "vi")]
     assert duplicate and duplicate[0]["line"] == text_line(make_plan(one_task_table(), body=body), "2. Sở Thông tin")
     assert plan.recipients == ["Bộ Ngoại giao", "Các Sở: Ng.v, VHTT", "Lưu: VT"]
     assert plan.signer == {"on_behalf": "KT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Trần Văn B"}
@@ -355,7 +356,7 @@ def test_duplicate_task_code_is_refused():
     with pytest.raises(PlanParseError) as refused:
         parse_text(text)
     assert refused.value.row == text_line(text, "1\tHai")
-    assert "I.1" in refused.value.message_vi and "I.1" in refused.value.message_en
+    assert "I.1" in refused.value.text("vi") and "I.1" in refused.value.text("en")
 
 
 # --- 4. agencies in cells --------------------------------------------------------------
@@ -411,7 +412,7 @@ def test_unknown_agency_is_accepted_and_a_second_lead_becomes_coordinator():
     assert agencies == {"Ban Quản lý Vịnh Hạ Long": False, "Sở Ngoại vụ": True}
     row = text_line(text, "1\tNhiệm vụ một.")
     assert {w["line"] for w in plan.warnings} == {row}
-    assert any("nhiều cơ quan" in w["message"] for w in plan.warnings)
+    assert any("nhiều cơ quan" in warning_text(w, "vi") for w in plan.warnings)
 
 
 def test_province_vocabulary_spelling_wins():
@@ -461,12 +462,18 @@ def test_unreadable_timeframe_is_a_warning_and_a_reversed_period_a_refusal():
     # Given a task with a timeframe we cannot read
     text = make_plan(one_task_table(time="Sau khi có kinh phí"))
     plan = parse_text(text)
-    # Then it is unspecified, the text kept, and a warning names the row
+    # Then it is unspecified, the text kept, and a warning names the row with a code
     assert plan.tasks[0].timeframe.kind == "unspecified"
     assert plan.tasks[0].timeframe.text == "Sau khi có kinh phí"
+    line = text_line(text, "1\tNhiệm vụ một.")
     assert plan.warnings == [
+        {"line": line, "code": "plans.warning.unreadable_timeframe", "params": {"code": "1", "text": "Sau khi có kinh phí"}}
+    ]
+    # and it reads as before in both languages
+    assert [warning_json(w) for w in plan.warnings] == [
         {
-            "line": text_line(text, "1\tNhiệm vụ một."),
+            "line": line,
+            "code": "plans.warning.unreadable_timeframe",
             "message": "Nhiệm vụ 1: không hiểu thời gian “Sau khi có kinh phí”; ghi là chưa xác định.",
             "message_en": "Task 1: cannot read the timeframe “Sau khi có kinh phí”; recorded as unspecified.",
         }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from ngvh.plans.messages import warning_text
 from ngvh.plans.parsed import PlanParseError
 from ngvh.plans.parser import parse_bytes
 from tests.plans.body_task_documents import BAC_NINH, NGHE_AN, QUANG_NGAI, as_docx, as_text
@@ -56,7 +57,7 @@ def test_a_task_without_a_lead_is_kept_for_review_not_dropped_nor_refused():
     # Then it is a task, for review with its line, and a warning says it has no lead
     assert plan.tasks[-1].code == "2.2"
     assert [(w.code, w.source, w.task_code) for w in plan.needs_review] == [("no_lead", "line 33", "2.2")]
-    assert any(w["message_en"] == "Task 2.2 has no lead unit." for w in plan.warnings)
+    assert any(warning_text(w, "en") == "Task 2.2 has no lead unit." for w in plan.warnings)
     task = plan.to_json()["tasks"][-1]
     assert (task["lead"], task["source"]) == (None, "line 33")
 
@@ -95,7 +96,7 @@ def test_bac_ninh_letter_groups_and_lead_in_parentheses(fmt):
     assert (a2.timeframe.text, b1.timeframe.text) == ("Tháng 2 hằng năm", "thường xuyên")
     assert b1.title == "Bảo đảm an ninh, trật tự cho các đoàn khách quốc tế đến tỉnh"
     # tasks numbered again under each group are no duplicate section numbers
-    assert not any("Duplicate" in w["message_en"] for w in plan.warnings)
+    assert not any("Duplicate" in warning_text(w, "en") for w in plan.warnings)
     assert [(w.code, w.task_code) for w in plan.needs_review if w.task_code] == [
         ("unknown_agency", "B.1"), ("no_lead", "B.2"),
     ]
@@ -149,8 +150,8 @@ def test_no_table_and_no_numbered_tasks_is_refused_with_a_clear_message(fmt):
     # When it is parsed / Then it is refused, in both languages, saying what was looked for
     with pytest.raises(PlanParseError) as refused:
         parse(lines, fmt)
-    assert "bảng nhiệm vụ" in refused.value.message_vi and "nhiệm vụ đánh số" in refused.value.message_vi
-    assert "task table" in refused.value.message_en and "tasks numbered" in refused.value.message_en
+    assert "bảng nhiệm vụ" in refused.value.text("vi") and "nhiệm vụ đánh số" in refused.value.text("vi")
+    assert "task table" in refused.value.text("en") and "tasks numbered" in refused.value.text("en")
 
 
 def test_bullets_are_never_tasks():
@@ -199,4 +200,4 @@ def test_sections_not_in_capitals_and_roman_groups_inside_capital_sections():
     assert [s.code for s in plan.body if s.code.split(".")[0] == "II"] == [
         "II", "II.I", "II.1.1", "II.1.2", "II.II", "II.2.1", "II.2.2",
     ]
-    assert [w["message_en"] for w in plan.warnings] == ["Task 2.2 has no lead unit."]
+    assert [warning_text(w, "en") for w in plan.warnings] == ["Task 2.2 has no lead unit."]

@@ -193,8 +193,8 @@ def test_tcvn3_file_is_refused_naming_the_encoding():
     # When parsed / Then it is refused in both languages, naming TCVN3
     with pytest.raises(PlanParseError) as refused:
         parse_bytes(data, "plan.txt")
-    assert "mã ký tự" in refused.value.message_vi and "TCVN3" in refused.value.message_vi
-    assert "character encoding" in refused.value.message_en and "TCVN3" in refused.value.message_en
+    assert "mã ký tự" in refused.value.text("vi") and "TCVN3" in refused.value.text("vi")
+    assert "character encoding" in refused.value.text("en") and "TCVN3" in refused.value.text("en")
 
 
 def test_random_bytes_are_refused_naming_the_encodings_tried():
@@ -203,5 +203,5 @@ def test_random_bytes_are_refused_naming_the_encodings_tried():
     # When parsed / Then the refusal says the encoding was not recognised
     with pytest.raises(PlanParseError) as refused:
         parse_bytes(data, "plan.txt")
-    assert re.search("mã ký tự", refused.value.message_vi)
-    assert "UTF-8" in refused.value.message_en or "control characters" in refused.value.message_en
+    assert re.search("mã ký tự", refused.value.text("vi"))
+    assert "UTF-8" in refused.value.text("en") or "control characters" in refused.value.text("en")

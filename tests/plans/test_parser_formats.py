@@ -76,7 +76,7 @@ def test_pdf_without_text_layer_is_refused_as_a_scan():
     try:
         parse_bytes(out.getvalue(), "scan.pdf")
     except PlanParseError as refused:
-        assert "lớp chữ" in refused.message_vi and "no text layer" in refused.message_en
+        assert "lớp chữ" in refused.text("vi") and "no text layer" in refused.text("en")
     else:
         raise AssertionError("a scan was accepted")
 
@@ -96,7 +96,7 @@ def test_damaged_files_are_parsed_or_refused_nothing_else(changes, name):
     try:
         plan = parse_bytes(bytes(data), name)
     except PlanParseError as refused:
-        assert refused.message_vi and refused.message_en
+        assert refused.text("vi") and refused.text("en")
     else:
         assert plan.tasks
 

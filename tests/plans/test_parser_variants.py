@@ -377,8 +377,8 @@ def test_a_report_is_refused():
     # When it is parsed / Then it is refused as a report, in both languages
     with pytest.raises(PlanParseError) as refused:
         parse(ONE_TASK, head=head)
-    assert "báo cáo, không phải kế hoạch" in refused.value.message_vi
-    assert "report" in refused.value.message_en
+    assert "báo cáo, không phải kế hoạch" in refused.value.text("vi")
+    assert "report" in refused.value.text("en")
 
 
 def test_an_official_letter_is_refused():
@@ -389,5 +389,5 @@ def test_an_official_letter_is_refused():
     # When it is parsed / Then it is refused as a letter
     with pytest.raises(PlanParseError) as refused:
         parse(ONE_TASK, head=head)
-    assert "công văn" in refused.value.message_vi
-    assert "official letter" in refused.value.message_en
+    assert "công văn" in refused.value.text("vi")
+    assert "official letter" in refused.value.text("en")

@@ -76,8 +76,8 @@ def test_unreadable_files_are_refused_in_both_languages(data, name, vi, en):
     # Given a file we cannot read / When read / Then it is refused with a reason in vi and en
     with pytest.raises(PlanParseError) as refused:
         read_document(data, name)
-    assert vi in refused.value.message_vi
-    assert en in refused.value.message_en
+    assert vi in refused.value.text("vi")
+    assert en in refused.value.text("en")
 
 
 def test_decoding_detects_utf16_without_bom_and_normalises_windows_1258():
@@ -100,5 +100,5 @@ def test_vni_bytes_are_refused_as_vni():
     # When decoded / Then it is refused, naming VNI
     with pytest.raises(PlanParseError) as refused:
         decode_text(data)
-    assert "VNI" in refused.value.message_vi and "VNI" in refused.value.message_en
+    assert "VNI" in refused.value.text("vi") and "VNI" in refused.value.text("en")
 

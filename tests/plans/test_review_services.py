@@ -101,8 +101,8 @@ def test_bad_upload_is_refused_with_a_message_and_stores_nothing(coordinator, fi
     with pytest.raises(PlanParseError) as caught:
         import_review_create(user=coordinator, filename=filename, data=data)
     # Then a message in both languages, and no draft
-    assert caught.value.message_vi and caught.value.message_en
-    assert words_vi.lower() in caught.value.message_vi.lower() and words_en in caught.value.message_en
+    assert caught.value.text("vi") and caught.value.text("en")
+    assert words_vi.lower() in caught.value.text("vi").lower() and words_en in caught.value.text("en")
     assert ImportReview.objects.count() == 0
 
 
@@ -340,7 +340,7 @@ def test_replacing_a_plan_with_activities_is_refused_and_stores_nothing(coordina
     review = import_review_create(user=coordinator, filename="p.txt", data=plan_text(rows), target_plan=stored)
     with pytest.raises(PlanParseError) as caught:
         import_review_import(user=coordinator, review=review)
-    assert "amendment" in caught.value.message_en
+    assert "amendment" in caught.value.text("en")
     assert stored.tasks.count() == 1
     review.refresh_from_db()
     assert review.status == ImportReviewStatus.DRAFT

@@ -100,3 +100,42 @@ def test_replacing_a_stored_plan_goes_through_the_same_review_page(client, coord
     assert page.status_code == 200
     assert page.context["review"].target_plan == plan
     assert 'name="t0-code"' in page.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("vi", "Cơ quan chưa có trong danh mục, sẽ được thêm mới: "), ("en", "Agency not in the list yet; it will be added: ")],
+)
+def test_review_page_words_the_parsers_warning_codes_in_the_readers_language(client, coordinator, lang, expected):
+    # Given a draft whose document names an agency the registry does not hold
+    from django.conf import settings
+
+    review = _draft(coordinator, n_tasks=3, n_held=1)
+    assert any(w.get("code") == "plans.warning.new_agency" for w in review.parsed["warnings"])
+    client.force_login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    # When the review page is opened
+    body = client.get(reverse("plans:review", args=[review.pk])).content.decode()
+    # Then the parser's warning reads in that language
+    assert expected + UNKNOWN in body
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("lang", "expected"), [("vi", "dòng 7: Nhiệm vụ 2 không có đơn vị chủ trì."), ("en", "line 7: Task 2 has no lead unit.")])
+def test_a_draft_stored_before_the_codes_still_shows_its_warnings(client, coordinator, lang, expected):
+    # Given a draft kept when warnings were stored as a Vietnamese and an English text
+    from django.conf import settings
+
+    review = _draft(coordinator, n_tasks=3, n_held=1)
+    review.parsed["warnings"] = [
+        {"line": 7, "message": "Nhiệm vụ 2 không có đơn vị chủ trì.", "message_en": "Task 2 has no lead unit."}
+    ]
+    review.save(update_fields=["parsed"])
+    client.force_login(coordinator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = lang
+    # When the review page is opened
+    response = client.get(reverse("plans:review", args=[review.pk]))
+    # Then the stored text is shown, in the reader's language
+    assert response.status_code == 200
+    assert expected in response.content.decode()

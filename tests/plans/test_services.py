@@ -77,8 +77,8 @@ def test_changed_document_is_refused_without_replace_and_nothing_is_written():
     with pytest.raises(PlanImportRefused) as excinfo:
         plan_import(user=system_actor(), parsed=changed)
     # Then it is refused with a pointer to the amendment flow, in vi and en
-    message = str(excinfo.value)
-    assert "điều chỉnh" in message and "amendment" in message
+    assert excinfo.value.message.code == "plans.store.different_content"
+    assert "điều chỉnh" in excinfo.value.text("vi") and "amendment" in excinfo.value.text("en")
     assert _counts() == before
     assert Task.objects.get(code="I.1").title != "Nội dung đã sửa"
 
@@ -114,7 +114,7 @@ def test_failure_half_way_leaves_nothing_written():
     # When it is stored / Then it is refused with a message, not a KeyError
     with pytest.raises(PlanImportRefused) as refused:
         plan_import(user=system_actor(), parsed=broken)
-    assert "IX.1" in refused.value.message_vi and "IX.1" in refused.value.message_en
+    assert "IX.1" in refused.value.text("vi") and "IX.1" in refused.value.text("en")
     # And nothing is written
     assert _counts() == (0, 0, 0, 0)
 

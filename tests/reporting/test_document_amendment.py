@@ -169,18 +169,25 @@ def test_plans_of_another_family_member_with_new_agency_in_a_new_group(coordinat
     assert AgencyFactory._meta.model.objects.filter(name=lead.name).count() == 1
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("vi", "Tệp đã đổi, không đọc được."), ("en", "The file changed and cannot be read.")])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "Không đọc được tệp này. Hãy kiểm tra tệp có mở được bằng Word hoặc trình đọc PDF, rồi tải lên lại."),
+        ("en", "This file could not be read. Check that it opens in Word or a PDF reader, then upload it again."),
+    ],
+)
 def test_a_document_that_no_longer_reads_is_explained_in_the_readers_language(
     client, monkeypatch, coordinator, amended_review, lang, expected
 ):
     # given the reviewed document fails to parse again when the amendment is recorded
     from django.conf import settings
 
+    from ngvh.core.messages import Message
     from ngvh.plans.parsed import PlanParseError
     from ngvh.reporting import services
 
     def refuse(**_kwargs):
-        raise PlanParseError(message_vi="Tệp đã đổi, không đọc được.", message_en="The file changed and cannot be read.")
+        raise PlanParseError(Message("plans.file.unreadable"))
 
     monkeypatch.setattr(services, "amendment_from_document", refuse)
     client.force_login(coordinator)

@@ -79,16 +79,12 @@ class MessageError(Exception):
 
 def exception_text(exc: BaseException, lang: str | None = None) -> str:
     """The words for a person of an error from a parser or a service, in ``lang`` or in
-    the active language: its :class:`Message` if it carries one, else the Vietnamese
-    and English pair the plans app's errors still carry, else ``str(exc)``."""
-    from django.utils.translation import get_language
-
+    the active language: a :class:`MessageError`'s own :meth:`~MessageError.text` (which
+    may add where the error points), else its :class:`Message` if it carries one, else
+    ``str(exc)``."""
+    if isinstance(exc, MessageError):
+        return exc.text(lang)
     message = getattr(exc, "message", None)
     if isinstance(message, Message):
         return message.text(lang)
-    # the plans app's errors keep a Vietnamese/English pair until they become Messages
-    vi, en = getattr(exc, "message_vi", None), getattr(exc, "message_en", None)
-    if vi is not None and en is not None:
-        lang = lang or get_language() or "vi"
-        return en if lang.startswith("en") else vi
     return str(exc)

@@ -12,8 +12,12 @@ class PlansConfig(AppConfig):
         from django.utils.translation import gettext as _
 
         from ngvh.accounts.history import HistoryPage, register_history
+        from ngvh.core.messages import register
 
+        from .message_codes import TEMPLATES
         from .models import Plan, Task
+
+        register(TEMPLATES)
 
         def plans():
             return (_("Plans"), reverse("plans:list"))

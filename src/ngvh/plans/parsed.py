@@ -9,29 +9,29 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 
+from ngvh.core.messages import Message, MessageError
 
-class PlanParseError(ValueError):
-    """A document we refuse. Carries the place (line or table row) and both languages."""
 
-    def __init__(self, *, message_vi: str, message_en: str, line: int | None = None, row: int | None = None):
-        self.message_vi = message_vi
-        self.message_en = message_en
+class PlanParseError(MessageError, ValueError):
+    """A document we refuse: a :class:`~ngvh.core.messages.Message` (``plans.*`` codes)
+    and the place (line or table row) it points at."""
+
+    def __init__(self, message: Message, *, line: int | None = None, row: int | None = None):
         self.line = line
         self.row = row
-        super().__init__(self.__str__())
+        super().__init__(message)
 
-    def where(self, lang: str = "vi") -> str:
+    def where(self, lang: str | None = None) -> str:
+        """The place in ``lang`` or in the active language ("dòng 12", "table row 3")."""
         if self.row is not None:
-            return f"bảng, dòng {self.row}" if lang == "vi" else f"table row {self.row}"
+            return Message("plans.where.row", {"row": self.row}).text(lang)
         if self.line is not None:
-            return f"dòng {self.line}" if lang == "vi" else f"line {self.line}"
+            return Message("plans.where.line", {"line": self.line}).text(lang)
         return ""
 
-    def __str__(self) -> str:
-        vi_where, en_where = self.where("vi"), self.where("en")
-        vi = f"{vi_where}: {self.message_vi}" if vi_where else self.message_vi
-        en = f"{en_where}: {self.message_en}" if en_where else self.message_en
-        return f"{vi}\n{en}"
+    def text(self, lang: str | None = None) -> str:
+        where, message = self.where(lang), self.message.text(lang)
+        return f"{where}: {message}" if where else message
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class ParsedPlan:
     recipients: list[str] = field(default_factory=list)
     signer: dict = field(default_factory=dict)  # {"on_behalf", "position", "name"}
     agencies: list[dict] = field(default_factory=list)  # {"name", "aliases": [...], "known": bool}
-    warnings: list[dict] = field(default_factory=list)  # {"line": int, "message": str}
+    warnings: list[dict] = field(default_factory=list)  # {"line": int, "code": str, "params": {...}}
     needs_review: list[ReviewWarning] = field(default_factory=list)
 
     def to_json(self) -> dict:

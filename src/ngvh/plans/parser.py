@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ngvh.core.messages import Message
 from ngvh.core.text import agency_key, ascii_key, nfc, tone_key
 from ngvh.plans.parsed import (
     BodySection,
@@ -85,8 +86,10 @@ def _is_roman(text: str) -> bool:
     return bool(text) and bool(_ROMAN_RE.match(text))
 
 
-def _warning(line: int | None, vi: str, en: str) -> dict:
-    return {"line": line, "message": vi, "message_en": en}
+def _warning(line: int | None, note: Message) -> dict:
+    """A plan warning as plain data: the line and a ``plans.warning.*`` code with its
+    parameters (``ngvh.plans.messages.warning_text`` words it)."""
+    return {"line": line, "code": note.code, "params": dict(note.params)}
 
 
 # --- agencies and placeholders in a cell --------------------------------------------------
@@ -115,7 +118,7 @@ class Parties:
     agencies: list[tuple[str, str, bool]] = field(default_factory=list)  # (canonical, as written, known)
     related_units: bool = False
     other_parties: list[str] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (vi, en) remarks for warnings
+    notes: list[Message] = field(default_factory=list)  # remarks for warnings
     uncertain: list[str] = field(default_factory=list)  # pieces that may or may not be agencies
 
 
@@ -232,12 +235,7 @@ def _classify(piece: str, vocabulary: Vocabulary, result: Parties) -> None:
         return
     fixed = PORTAL_TYPO_RE.sub(lambda m: f"{m.group(1)}ổng{m.group(2)}", piece)
     if fixed != piece:
-        result.notes.append(
-            (
-                f"Đã sửa “{piece}” thành “{fixed}” (cổng thông tin).",
-                f"Corrected “{piece}” to “{fixed}” (portal).",
-            )
-        )
+        result.notes.append(Message("plans.warning.portal_typo", {"written": piece, "fixed": fixed}))
         piece = fixed
     key = _words_key(piece)
     if _LOCAL_UNITS_RE.match(key) and not DISTRICTS_RE.search(key):
@@ -262,12 +260,7 @@ def _classify(piece: str, vocabulary: Vocabulary, result: Parties) -> None:
     else:
         _add_unique(result.other_parties, piece)
         result.uncertain.append(piece)
-        result.notes.append(
-            (
-                f"“{piece}” không giống tên cơ quan; ghi vào các bên khác.",
-                f"“{piece}” does not look like an agency name; kept as another party.",
-            )
-        )
+        result.notes.append(Message("plans.warning.other_party", {"name": piece}))
 
 
 def _add_unique(items: list[str], item: str) -> None:
@@ -330,12 +323,12 @@ def parse_timeframe(text: str) -> Timeframe | None:
 # --- document structure -------------------------------------------------------------------
 
 _DOC_TYPES = {"ke hoach", "ke hoach hanh dong", "chuong trinh", "chuong trinh hanh dong", "de an"}
-_OTHER_DOC_TYPES = {
-    "bao cao": ("một báo cáo", "a report (BÁO CÁO)"),
-    "to trinh": ("một tờ trình", "a submission (TỜ TRÌNH)"),
-    "thong bao": ("một thông báo", "a notice (THÔNG BÁO)"),
-    "cong van": ("một công văn", "an official letter (CÔNG VĂN)"),
-    "giay moi": ("một giấy mời", "an invitation (GIẤY MỜI)"),
+_OTHER_DOC_TYPES = {  # the first words of the line: the message code naming the kind
+    "bao cao": "plans.parse.kind.report",
+    "to trinh": "plans.parse.kind.submission",
+    "thong bao": "plans.parse.kind.notice",
+    "cong van": "plans.parse.kind.letter",
+    "giay moi": "plans.parse.kind.invitation",
 }
 _LETTER_RE = re.compile(r"^(?:V/v|V\.v|Về việc|Kính gửi)\b", re.IGNORECASE)
 _ARTICLE_ONE_RE = re.compile(
@@ -502,11 +495,7 @@ def _date(day: str, month: str, year: str, *, line: int | None = None) -> dt.dat
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError as exc:
-        raise PlanParseError(
-            message_vi=f"Ngày không hợp lệ: {day}/{month}/{year}.",
-            message_en=f"Invalid date: {day}/{month}/{year}.",
-            line=line,
-        ) from exc
+        raise PlanParseError(Message("plans.parse.bad_date", {"day": day, "month": month, "year": year}), line=line) from exc
 
 
 @dataclass
@@ -654,8 +643,8 @@ class _PlanParser:
             needs_review=self.needs_review,
         )
 
-    def _warn(self, line: int | None, vi: str, en: str) -> None:
-        self.warnings.append(_warning(line, vi, en))
+    def _warn(self, line: int | None, message_code: str, /, **params) -> None:
+        self.warnings.append(_warning(line, Message(message_code, params)))
 
     def _review(self, code: str, params: dict, where: Row | Line | str, task_code: str | None = None) -> None:
         """Something a person should check before storing; ``where`` is a row, a line or a locator."""
@@ -740,8 +729,7 @@ class _PlanParser:
             match = _ARTICLE_ONE_RE.search(front[index].text)
             if match:
                 return re.sub(r"\s*[.:;,]+$", "", f"Kế hoạch {match.group('title')}").strip(), index + 1
-        self._warn(None, "Không tìm thấy tên kế hoạch trong Điều 1 của quyết định.",
-                   "The plan's title was not found in Article 1 of the decision.")
+        self._warn(None, "plans.warning.no_title_in_article")
         return "", decision + 1
 
     def _refuse_other_documents(self, front: list[Line], doc_type: int | None) -> None:
@@ -752,29 +740,16 @@ class _PlanParser:
                 continue
             kind = _OTHER_DOC_TYPES.get(_words_key(line.text))
             if kind:
-                raise PlanParseError(
-                    message_vi=f"Đây là {kind[0]}, không phải kế hoạch. Hãy tải lên văn bản kế hoạch "
-                    "(hoặc quyết định ban hành kế hoạch).",
-                    message_en=f"This is {kind[1]}, not a plan. Upload the plan itself "
-                    "(or the decision that issues it).",
-                    line=line.number,
-                )
+                raise PlanParseError(Message("plans.parse.not_a_plan", {"kind": Message(kind)}), line=line.number)
         if doc_type is None and self._decision_index(front, None) is None:
             letter = next((line for line in front if _LETTER_RE.match(line.text)), None)
             if letter is not None:
-                raise PlanParseError(
-                    message_vi="Đây là công văn, không phải kế hoạch (không có dòng “KẾ HOẠCH”). "
-                    "Hãy tải lên văn bản kế hoạch.",
-                    message_en="This is an official letter (công văn), not a plan (no “KẾ HOẠCH” line). "
-                    "Upload the plan itself.",
-                    line=letter.number,
-                )
+                raise PlanParseError(Message("plans.parse.letter"), line=letter.number)
 
     def _title(self, front: list[Line], doc_type: int | None) -> tuple[str, int]:
         """The subject lines after ``KẾ HOẠCH``, joined; returns the index after them."""
         if doc_type is None:
-            self._warn(None, "Không tìm thấy dòng loại văn bản (KẾ HOẠCH) và trích yếu.",
-                       "No document type line (KẾ HOẠCH) and subject found.")
+            self._warn(None, "plans.warning.no_document_type")
             return "", 0
         parts: list[str] = []
         index = doc_type + 1
@@ -833,10 +808,7 @@ class _PlanParser:
                 return match.group(1).rstrip(".,;"), caption_date, caption_issuer
         if caption_number:
             return caption_number, caption_date, caption_issuer
-        raise PlanParseError(
-            message_vi="Không tìm thấy số kế hoạch (dòng “Số: .../KH-...” hoặc “Kèm theo Kế hoạch số ...”).",
-            message_en="The plan number is missing (no “Số: .../KH-...” line or “Kèm theo Kế hoạch số ...” caption).",
-        )
+        raise PlanParseError(Message("plans.parse.no_number"))
 
     def _place_and_date(
         self, lines: list[Line], caption_date: tuple[dt.date, int] | None
@@ -847,13 +819,9 @@ class _PlanParser:
                 issued = _date(match.group("d"), match.group("m"), match.group("y"), line=line.number)
                 return nfc(match.group("place")), issued
         if caption_date:
-            self._warn(caption_date[1], "Không có dòng địa danh, ngày tháng; lấy ngày ở chú thích phụ lục.",
-                       "No place-and-date line; the date comes from the appendix caption.")
+            self._warn(caption_date[1], "plans.warning.date_from_caption")
             return "", caption_date[0]
-        raise PlanParseError(
-            message_vi="Không tìm thấy ngày ban hành (dòng “..., ngày ... tháng ... năm ...”).",
-            message_en="The date of issue is missing (no “..., ngày ... tháng ... năm ...” line).",
-        )
+        raise PlanParseError(Message("plans.parse.no_date"))
 
     def _issuer(self, header: list[Line], preamble: list[Line], caption_issuer: str, place: str) -> str:
         """Issuing body: the header block if present, else what the text says issues the plan."""
@@ -874,7 +842,7 @@ class _PlanParser:
                 return self._issuer_from_text(match)
         if caption_issuer:
             return caption_issuer
-        self._warn(None, "Không xác định được cơ quan ban hành.", "The issuing body could not be determined.")
+        self._warn(None, "plans.warning.no_issuer")
         return ""
 
     @staticmethod
@@ -1025,11 +993,7 @@ class _PlanParser:
             unique = f"{code}{chr(suffix)}"
             suffix += 1
         if unique != code and not quiet:
-            self._warn(
-                line.number,
-                f"Số mục trùng: đã có mục {code}; mục này được ghi là {unique}.",
-                f"Duplicate item number: {code} already exists; this item is coded {unique}.",
-            )
+            self._warn(line.number, "plans.warning.duplicate_item", code=code, unique=unique)
         codes.add(unique)
         return BodySection(code=unique, title=re.sub(r"\s*[:;]+$", "", title).strip())
 
@@ -1115,16 +1079,13 @@ class _PlanParser:
 
     # -- the appendix table
 
-    def _where(self, row: Row) -> tuple[str, str]:
-        if self.is_docx:
-            return f"Bảng {row.table}, dòng {row.number}: ", f"Table {row.table}, row {row.number}: "
-        return "", ""
-
-    def _refuse(self, where: Row | Line, vi: str, en: str) -> PlanParseError:
+    def _refuse(self, where: Row | Line, message_code: str, /, **params) -> PlanParseError:
+        message = Message(message_code, params)
         if isinstance(where, Line):
-            return PlanParseError(message_vi=vi, message_en=en, line=where.number)
-        where_vi, where_en = self._where(where)
-        return PlanParseError(message_vi=where_vi + vi, message_en=where_en + en, row=where.number)
+            return PlanParseError(message, line=where.number)
+        if self.is_docx:
+            message = Message("plans.where.table_row", {"table": where.table, "row": where.number, "message": message})
+        return PlanParseError(message, row=where.number)
 
     def _source(self, where: Row | Line) -> str:
         if isinstance(where, Line):
@@ -1259,14 +1220,7 @@ class _PlanParser:
 
     @staticmethod
     def _no_tasks() -> PlanParseError:
-        return PlanParseError(
-            message_vi="Không tìm thấy bảng nhiệm vụ (phụ lục có cột TT, Nội dung, Đơn vị chủ trì) "
-            "hoặc bảng không có nhiệm vụ nào; văn bản cũng không có nhiệm vụ đánh số trong mục "
-            "“NHIỆM VỤ” (ví dụ “1.1. Tổ chức ...” với dòng “Cơ quan chủ trì: ...”).",
-            message_en="No task table found (an appendix with TT, Nội dung, Đơn vị chủ trì columns), "
-            "or the table has no tasks; nor are there tasks numbered under a “NHIỆM VỤ” section of "
-            "the text (such as “1.1. Tổ chức ...” with a “Cơ quan chủ trì: ...” line).",
-        )
+        return PlanParseError(Message("plans.parse.no_tasks"))
 
     def _build_tasks(self, entries: list[tuple]) -> list[ParsedTask]:
         """Keep the numbers as printed when they are unique in the document (numbered straight
@@ -1282,14 +1236,14 @@ class _PlanParser:
                 continue
             code = f"{group}.{number}" if prefix and group else number
             if code in codes:
-                raise self._refuse(row, f"Trùng mã nhiệm vụ {code}.", f"Duplicate task code {code}.")
+                raise self._refuse(row, "plans.parse.duplicate_task", code=code)
             codes.add(code)
             tasks.append(self._task(code, group, cells, columns, row))
         return tasks
 
     def _add_group(self, groups: list[ParsedGroup], found: ParsedGroup, row: Row) -> str:
         if any(g.code == found.code for g in groups):
-            raise self._refuse(row, f"Nhóm {found.code} xuất hiện hai lần.", f"Group {found.code} appears twice.")
+            raise self._refuse(row, "plans.parse.duplicate_group", code=found.code)
         groups.append(found)
         return found.code
 
@@ -1349,16 +1303,10 @@ class _PlanParser:
         extra_leads = [name for name, _, _ in lead_parties.agencies[1:]]
         if extra_leads:
             self._review("several_leads", {"code": code, "lead": lead, "others": ", ".join(extra_leads)}, where, code)
-            self._warn(
-                where.number,
-                f"Nhiệm vụ {code}: ô chủ trì có nhiều cơ quan; lấy {lead} làm chủ trì, "
-                f"các cơ quan còn lại ({', '.join(extra_leads)}) ghi là phối hợp.",
-                f"Task {code}: the lead cell names several agencies; {lead} is taken as lead, "
-                f"the others ({', '.join(extra_leads)}) become coordinators.",
-            )
+            self._warn(where.number, "plans.warning.several_leads", code=code, lead=lead, others=", ".join(extra_leads))
         if lead is None:
             self._review("no_lead", {"code": code}, where, code)
-            self._warn(where.number, f"Nhiệm vụ {code} không có đơn vị chủ trì.", f"Task {code} has no lead unit.")
+            self._warn(where.number, "plans.warning.no_lead", code=code)
         names: list[str] = []
         for name in extra_leads + [name for name, _, _ in coordinators.agencies]:
             if name != lead and name not in names:
@@ -1384,18 +1332,10 @@ class _PlanParser:
         try:
             timeframe = parse_timeframe(text)
         except TimeframeOrderError:
-            raise self._refuse(
-                row,
-                f"Nhiệm vụ {code}: giai đoạn “{text}” kết thúc trước khi bắt đầu.",
-                f"Task {code}: the period “{text}” ends before it starts.",
-            ) from None
+            raise self._refuse(row, "plans.parse.period_order", code=code, text=text) from None
         if timeframe is None:
             self._review("unreadable_timeframe", {"code": code, "text": nfc(text)}, row, code)
-            self._warn(
-                row.number,
-                f"Nhiệm vụ {code}: không hiểu thời gian “{text}”; ghi là chưa xác định.",
-                f"Task {code}: cannot read the timeframe “{text}”; recorded as unspecified.",
-            )
+            self._warn(row.number, "plans.warning.unreadable_timeframe", code=code, text=text)
             return Timeframe("unspecified", text=nfc(text))
         return timeframe
 
@@ -1413,17 +1353,13 @@ class _PlanParser:
         for other in coordinators.other_parties:
             _add_unique(task.other_parties, other)
         self._review("continuation_row", {"code": task.code}, row, task.code)
-        self._warn(
-            row.number,
-            f"Dòng không có số thứ tự được nối vào nhiệm vụ {task.code}.",
-            f"A row without a number was joined to task {task.code}.",
-        )
+        self._warn(row.number, "plans.warning.continuation_row", code=task.code)
 
     # -- agencies met
 
     def _record(self, parties: Parties, line: int, source: str = "", task_code: str | None = None) -> None:
-        for vi, en in parties.notes:
-            self._warn(line, vi, en)
+        for note in parties.notes:
+            self.warnings.append(_warning(line, note))
         for name in parties.uncertain:
             self._review("uncertain_agency", {"name": name}, source or f"line {line}", task_code)
         for canonical, written, known in parties.agencies:
@@ -1433,10 +1369,6 @@ class _PlanParser:
                 self.agencies[canonical] = entry
                 if not known:
                     self._review("unknown_agency", {"name": canonical}, source or f"line {line}", task_code)
-                    self._warn(
-                        line,
-                        f"Cơ quan chưa có trong danh mục, sẽ được thêm mới: {canonical}.",
-                        f"Agency not in the list yet; it will be added: {canonical}.",
-                    )
+                    self._warn(line, "plans.warning.new_agency", name=canonical)
             if written != canonical and written not in entry["aliases"] and agency_key(written) != "":
                 entry["aliases"].append(written)

@@ -12,6 +12,7 @@ import io
 import re
 import unicodedata
 
+from ngvh.core.messages import Message
 from ngvh.plans.parsed import PlanParseError
 from ngvh.plans.readers import Block, Document, Line, Row, Table
 
@@ -30,21 +31,9 @@ def read_pdf(data: bytes, filename: str = "") -> Document:
     except PlanParseError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files in many ways
-        raise PlanParseError(
-            message_vi="Tệp .pdf bị hỏng hoặc không phải tệp PDF.",
-            message_en="The .pdf file is damaged or not a PDF document.",
-        ) from exc
+        raise PlanParseError(Message("plans.file.damaged_pdf")) from exc
     if not any(isinstance(b, Table) or b.text for b in blocks):
-        raise PlanParseError(
-            message_vi=(
-                "Tệp PDF không có lớp chữ (có vẻ là bản quét, chỉ có hình ảnh). Hãy tải lên tệp .docx, .doc "
-                "hoặc bản PDF xuất từ Word."
-            ),
-            message_en=(
-                "The PDF has no text layer (it looks like a scan, images only). Upload the .docx or .doc file, "
-                "or a PDF exported from Word."
-            ),
-        )
+        raise PlanParseError(Message("plans.file.pdf_scan"))
     return Document(blocks=blocks, filename=filename, encoding="pdf")
 
 

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from ngvh.core.messages import Message
 from ngvh.plans.parsed import PlanParseError
 
 TEXT_EXTENSIONS = (".txt", ".text", ".tsv")
@@ -67,7 +68,7 @@ class Document:
 def read_document(data: bytes, filename: str) -> Document:
     """Read ``data`` according to the extension of ``filename``; refuse what we cannot read."""
     if not data or not data.strip():
-        raise PlanParseError(message_vi="Tệp trống.", message_en="The file is empty.")
+        raise PlanParseError(Message("plans.file.empty"))
     ext = PurePath(filename or "").suffix.lower()
     if ext in TEXT_EXTENSIONS:
         text, encoding = decode_text(data)
@@ -80,10 +81,7 @@ def read_document(data: bytes, filename: str) -> Document:
         from ngvh.plans.pdf import read_pdf
 
         return read_pdf(data, filename)
-    raise PlanParseError(
-        message_vi=f"Không hỗ trợ loại tệp “{ext or filename}”. Hãy tải lên tệp .docx, .doc, .pdf hoặc .txt.",
-        message_en=f"Unsupported file type “{ext or filename}”. Upload a .docx, .doc, .pdf or .txt file.",
-    )
+    raise PlanParseError(Message("plans.file.unsupported", {"ext": ext or filename}))
 
 
 # --- legacy Word, through LibreOffice ------------------------------------------------------
@@ -97,10 +95,7 @@ def convert_to_docx(data: bytes, ext: str) -> bytes:
     """
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        raise PlanParseError(
-            message_vi=f"Máy chủ chưa cài LibreOffice nên không đọc được tệp {ext}. Hãy lưu tệp ở dạng .docx rồi tải lên.",
-            message_en=f"LibreOffice is not installed on the server, so {ext} files cannot be read. Save it as .docx.",
-        )
+        raise PlanParseError(Message("plans.file.no_libreoffice", {"ext": ext}))
     with tempfile.TemporaryDirectory(prefix="ngvh-convert-") as tmp:
         folder = Path(tmp)
         source = folder / f"plan{ext}"
@@ -114,10 +109,10 @@ def convert_to_docx(data: bytes, ext: str) -> bytes:
         try:
             subprocess.run(command, capture_output=True, timeout=CONVERSION_TIMEOUT, check=False)  # noqa: S603
         except (subprocess.TimeoutExpired, OSError) as exc:
-            raise _damaged(ext, "Word") from exc
+            raise _damaged(ext) from exc
         converted = folder / "out" / "plan.docx"
         if not converted.exists() or not converted.stat().st_size:
-            raise _damaged(ext, "Word")
+            raise _damaged(ext)
         return converted.read_bytes()
 
 
@@ -195,10 +190,10 @@ def _decode_legacy(data: bytes) -> str:
     try:
         text = data.decode("cp1258")
     except UnicodeDecodeError as exc:
-        raise _encoding_error(_guess_legacy_vi(data), _guess_legacy_en(data)) from exc
+        raise _encoding_error(_guess_legacy(data)) from exc
     text = unicodedata.normalize("NFC", text)
     if not _looks_vietnamese(text):
-        raise _encoding_error(_guess_legacy_vi(data), _guess_legacy_en(data))
+        raise _encoding_error(_guess_legacy(data))
     _check_text(text, "Windows-1258")
     return text
 
@@ -222,43 +217,23 @@ def _looks_vni(data: bytes) -> bool:
     return len(re.findall(rb"[A-Za-z][\xc0-\xff]", data)) > 0.6 * sum(1 for b in data if b >= 0x80)
 
 
-def _guess_legacy_vi(data: bytes) -> str:
+def _guess_legacy(data: bytes) -> Message:
     if _looks_tcvn3(data):
-        return "có vẻ là TCVN3 (ABC)"
+        return Message("plans.file.encoding.tcvn3")
     if _looks_vni(data):
-        return "có vẻ là VNI"
-    return "không nhận ra: không phải UTF-8, UTF-16 hay Windows-1258"
+        return Message("plans.file.encoding.vni")
+    return Message("plans.file.encoding.unknown")
 
 
-def _guess_legacy_en(data: bytes) -> str:
-    if _looks_tcvn3(data):
-        return "looks like TCVN3 (ABC)"
-    if _looks_vni(data):
-        return "looks like VNI"
-    return "not recognised: not UTF-8, UTF-16 or Windows-1258"
-
-
-def _encoding_error(detected_vi: str, detected_en: str) -> PlanParseError:
-    return PlanParseError(
-        message_vi=(
-            f"Không đọc được mã ký tự của tệp ({detected_vi}). "
-            "Hãy lưu lại tệp ở dạng Unicode (UTF-8) hoặc .docx rồi tải lên lại."
-        ),
-        message_en=(
-            f"Cannot read the file's character encoding ({detected_en}). "
-            "Save it as Unicode (UTF-8) or .docx and upload it again."
-        ),
-    )
+def _encoding_error(detected: Message) -> PlanParseError:
+    return PlanParseError(Message("plans.file.encoding", {"detected": detected}))
 
 
 def _check_text(text: str, encoding: str) -> None:
     """Binary data that happens to decode is still not a plan."""
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if controls > max(2, len(text) // 200):
-        raise _encoding_error(
-            f"{encoding} nhưng chứa ký tự điều khiển, có thể không phải tệp văn bản",
-            f"{encoding} but full of control characters; probably not a text file",
-        )
+        raise _encoding_error(Message("plans.file.encoding.controls", {"encoding": encoding}))
 
 
 # --- plain text ---------------------------------------------------------------------------
@@ -314,25 +289,19 @@ def read_docx(data: bytes, filename: str = "") -> Document:
         from docx.table import Table as DocxTable
         from docx.text.paragraph import Paragraph
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
-        raise PlanParseError(
-            message_vi="Máy chủ thiếu thư viện đọc tệp Word.",
-            message_en="The server lacks the Word reader library.",
-        ) from exc
+        raise PlanParseError(Message("plans.file.no_word_library")) from exc
     try:
         word = docx.Document(io.BytesIO(data))
         blocks = _docx_blocks(word, DocxTable, Paragraph)
     except PlanParseError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged zip or XML fails in many ways (zlib, lxml, KeyError)
-        raise _damaged(".docx", "Word") from exc
+        raise _damaged(".docx") from exc
     return Document(blocks=blocks, filename=filename, encoding="docx")
 
 
-def _damaged(ext: str, kind_en: str) -> PlanParseError:
-    return PlanParseError(
-        message_vi=f"Tệp {ext} bị hỏng hoặc không phải tệp {kind_en}.",
-        message_en=f"The {ext} file is damaged or not a {kind_en} document.",
-    )
+def _damaged(ext: str) -> PlanParseError:
+    return PlanParseError(Message("plans.file.damaged_word", {"ext": ext}))
 
 
 def _docx_blocks(word, DocxTable, Paragraph) -> list[Block]:  # noqa: N803 - the python-docx classes

@@ -183,24 +183,22 @@ class ReviewPage:
 
 
 def _warning_text(warning: dict) -> str:
-    from django.utils.translation import get_language
     from django.utils.translation import gettext as _
 
-    if "code" in warning:
+    from .messages import warning_text
+
+    if warning.get("code") == "unknown_agency":  # a review warning kept among an older draft's warnings
         params = warning.get("params") or {}
-        if warning["code"] == "unknown_agency":
-            return _("Agency not in the registry: “%(name)s”. Map it to an agency held or confirm it as new.") % {
-                "name": params.get("name", "")
-            }
-        message = params.get("message_en" if (get_language() or "vi").startswith("en") else "message") or params.get("message")
-        if message:
-            return str(message)
-        details = ", ".join(f"{k}: {v}" for k, v in params.items())
-        return _("To check: %(code)s") % {"code": warning["code"]} + (f" ({details})" if details else "")
-    english = (get_language() or "vi").startswith("en")
-    text = warning.get("message_en") if english and warning.get("message_en") else warning.get("message", "")
+        return _("Agency not in the registry: “%(name)s”. Map it to an agency held or confirm it as new.") % {
+            "name": params.get("name", "")
+        }
+    from ngvh.core.messages import registered
+
+    text = warning_text(warning)
+    if warning.get("code") and warning["code"] not in registered():
+        return text  # an older draft's own code: its words, no line
     where = warning.get("line")
-    return (_("line %(line)s: %(text)s") % {"line": where, "text": text}) if where else str(text)
+    return (_("line %(line)s: %(text)s") % {"line": where, "text": text}) if where else text
 
 
 def _source_for(task: dict, source: list[dict]) -> dict | None:

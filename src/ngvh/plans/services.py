@@ -14,6 +14,7 @@ from django.db import transaction
 
 from ngvh.agencies.models import Agency, AgencyAlias
 from ngvh.agencies.services import agencies_ensure, province_get_or_create
+from ngvh.core.messages import Message
 from ngvh.core.text import agency_key, nfc, search_key
 
 from .models import AssignmentRole, Plan, Task, TaskAssignment, TaskGroup, TimeframeKind
@@ -76,16 +77,7 @@ def plan_import(*, parsed: ParsedPlan, user, replace: bool = False, source_name:
         if existing.content_sha256 == digest:
             return ImportResult(plan=existing, created=False, replaced=False, unchanged=True)
         if not replace:
-            raise PlanImportRefused(
-                message_vi=(
-                    f"Kế hoạch {parsed.number} đã có trong hệ thống với nội dung khác. Hãy dùng đề xuất điều chỉnh "
-                    "kế hoạch (sửa đổi, bổ sung), hoặc chạy lại với --replace để thay thế toàn bộ."
-                ),
-                message_en=(
-                    f"Plan {parsed.number} is already stored with different content. Propose an amendment instead, "
-                    "or run again with --replace to replace it entirely."
-                ),
-            )
+            raise PlanImportRefused(Message("plans.store.different_content", {"number": parsed.number}))
         _check_replaceable(existing)
         existing.tasks.all().delete()
         existing.groups.all().delete()
@@ -178,50 +170,45 @@ def task_fields(ptask) -> dict:
     }
 
 
-def _too_long(what_vi: str, what_en: str, value: str, limit: int) -> PlanImportRefused:
+def _too_long(what: str, value: str, limit: int) -> PlanImportRefused:
+    """``what`` names the field: a ``plans.store.what.*`` code."""
     shown = value[:60] + ("…" if len(value) > 60 else "")
-    return PlanImportRefused(
-        message_vi=f"Không lưu được: {what_vi} “{shown}” dài quá {limit} ký tự. Hãy kiểm tra lại văn bản.",
-        message_en=f"Cannot store it: the {what_en} “{shown}” is longer than {limit} characters. Check the document.",
-    )
+    return PlanImportRefused(Message("plans.store.too_long", {"what": Message(what), "value": shown, "limit": limit}))
 
 
-def _unusable(what_vi: str, what_en: str, value: str) -> PlanImportRefused:
-    return PlanImportRefused(
-        message_vi=f"Không lưu được: {what_vi} “{value}” không đọc được. Hãy kiểm tra lại văn bản.",
-        message_en=f"Cannot store it: the {what_en} “{value}” cannot be read. Check the document.",
-    )
+def _unusable(what: str, value: str) -> PlanImportRefused:
+    return PlanImportRefused(Message("plans.store.unusable", {"what": Message(what), "value": value}))
 
 
 def _check_storable(parsed: ParsedPlan) -> None:
     """What the parser read must fit the tables; refuse clearly rather than fail in the database."""
     checks = [
-        ("số kế hoạch", "plan number", parsed.number, 60),
-        ("địa danh", "place", parsed.place, 120),
-        ("cơ quan ban hành", "issuer", parsed.issuer, 255),
+        ("plans.store.what.number", parsed.number, 60),
+        ("plans.store.what.place", parsed.place, 120),
+        ("plans.store.what.issuer", parsed.issuer, 255),
     ]
-    checks += [("mã nhóm", "group code", g.code, 10) for g in parsed.groups]
+    checks += [("plans.store.what.group_code", g.code, 10) for g in parsed.groups]
     for task in parsed.tasks:
-        checks += [("mã nhiệm vụ", "task code", task.code, 20), ("thời gian", "timeframe", task.timeframe.text, 255)]
+        checks += [("plans.store.what.task_code", task.code, 20), ("plans.store.what.timeframe", task.timeframe.text, 255)]
     names = [e["name"] for e in parsed.agencies] + [n for t in parsed.tasks for n in [t.lead, *t.coordinators] if n]
     names += [s.agency for s in parsed.body if s.agency]
-    checks += [("tên cơ quan", "agency name", name, 255) for name in names]
-    for what_vi, what_en, value, limit in checks:
+    checks += [("plans.store.what.agency", name, 255) for name in names]
+    for what, value, limit in checks:
         if len(value or "") > limit:
-            raise _too_long(what_vi, what_en, value, limit)
+            raise _too_long(what, value, limit)
     for name in names:
         if not agency_key(name):
-            raise _unusable("tên cơ quan", "agency name", name)
+            raise _unusable("plans.store.what.agency", name)
     from django.utils.text import slugify
 
     from ngvh.core.text import ascii_key
 
     if len(slugify(ascii_key(nfc(parsed.place or "")))) > 60:
-        raise _too_long("địa danh", "place", parsed.place, 60)
+        raise _too_long("plans.store.what.place", parsed.place, 60)
     group_codes = {g.code for g in parsed.groups}
     for task in parsed.tasks:
         if task.group not in group_codes:
-            raise _unusable("nhóm của nhiệm vụ", "group of task", task.code)
+            raise _unusable("plans.store.what.task_group", task.code)
 
 
 def _check_replaceable(plan: Plan) -> None:
@@ -229,16 +216,7 @@ def _check_replaceable(plan: Plan) -> None:
     from .selectors import plan_in_use
 
     if plan_in_use(plan=plan):
-        raise PlanImportRefused(
-            message_vi=(
-                f"Không thể thay thế Kế hoạch {plan.number}: đã có báo cáo hoặc hoạt động gắn với các nhiệm vụ. "
-                "Hãy dùng đề xuất điều chỉnh kế hoạch."
-            ),
-            message_en=(
-                f"Plan {plan.number} cannot be replaced: reports or activities already refer to its tasks. "
-                "Propose an amendment instead."
-            ),
-        )
+        raise PlanImportRefused(Message("plans.store.in_use", {"number": plan.number}))
 
 
 # ---- import review ---------------------------------------------------------------------------
@@ -262,10 +240,7 @@ class ReviewError(Exception):
 
 
 def _unreadable(exc: Exception | None = None) -> PlanParseError:
-    return PlanParseError(
-        message_vi="Không đọc được tệp này. Hãy kiểm tra tệp có mở được bằng Word hoặc trình đọc PDF, rồi tải lên lại.",
-        message_en="This file could not be read. Check that it opens in Word or a PDF reader, then upload it again.",
-    )
+    return PlanParseError(Message("plans.file.unreadable"))
 
 
 def review_read(*, data: bytes, filename: str) -> tuple[ParsedPlan, list[dict]]:
@@ -447,11 +422,9 @@ def import_review_create(*, user, filename: str, data: bytes, target_plan: Plan 
     if not ImportReviewPolicy.can_create(user) or (target_plan is not None and not ImportReviewPolicy.can_replace(user, target_plan)):
         raise PermissionDenied
     if not data:
-        raise PlanParseError(message_vi="Hãy chọn tệp kế hoạch để tải lên.", message_en="Choose the plan document to upload.")
+        raise PlanParseError(Message("plans.upload.missing"))
     if len(data) > MAX_UPLOAD_BYTES:
-        raise PlanParseError(
-            message_vi="Tệp lớn hơn 10 MB. Hãy tải lên tệp nhỏ hơn.", message_en="The file is larger than 10 MB. Upload a smaller file."
-        )
+        raise PlanParseError(Message("plans.upload.too_large"))
     parsed, lines = review_read(data=data, filename=filename)
     review = ImportReview(
         source_name=nfc(filename)[:255],

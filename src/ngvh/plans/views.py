@@ -122,12 +122,10 @@ def _login_first(request: HttpRequest):
 
 
 def _parse_error_text(exc) -> str:
-    from django.utils.translation import get_language
+    """A refused document, with the place it points at, in the active language."""
+    from ngvh.core.messages import exception_text
 
-    english = (get_language() or "vi").startswith("en")
-    where = exc.where("en" if english else "vi")
-    message = exc.message_en if english else exc.message_vi
-    return f"{where}: {message}" if where else message
+    return exception_text(exc)
 
 
 def review_new(request: HttpRequest) -> HttpResponse:

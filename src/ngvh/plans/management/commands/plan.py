@@ -46,7 +46,10 @@ class Command(SystemCommand):
             if action == "parse":
                 parsed = parse_bytes(data, file.name)
                 if options.get("json"):
+                    from ngvh.plans.messages import warning_json
+
                     data = parsed.to_json()
+                    data["warnings"] = [warning_json(w) for w in data["warnings"]]
                     data["needs_review"] = parsed.needs_review_json()
                     for task in data["tasks"]:
                         task["needs_review"] = [w for w in data["needs_review"] if w["task_code"] == task["code"]]
@@ -65,7 +68,7 @@ class Command(SystemCommand):
             parsed = parse_bytes(data, file.name, vocabulary=vocabulary_for(parsed.place))
             result = plan_import(user=self.actor, parsed=parsed, replace=options["replace"], source_name=file.name, source_bytes=data)
         except PlanParseError as exc:
-            sys.stderr.write(str(exc) + "\n")
+            sys.stderr.write(exc.text("vi") + "\n" + exc.text("en") + "\n")
             raise SystemExit(2) from exc
         if result.unchanged:
             self.stdout.write(f"Kế hoạch {result.plan.number}: không có thay đổi / unchanged.")
@@ -128,8 +131,10 @@ class Command(SystemCommand):
         self.stdout.write(parsed.title)
         for task in parsed.tasks:
             self.stdout.write(f"  {task.code:6} {task.lead or '-':40} {task.timeframe.kind}")
+        from ngvh.plans.messages import warning_text
+
         for warning in parsed.warnings:
-            self.stdout.write(f"  ! line {warning.get('line')}: {warning.get('message')}")
+            self.stdout.write(f"  ! line {warning.get('line')}: {warning_text(warning, 'vi')}")
 
 
 def _province_of(place: str):
