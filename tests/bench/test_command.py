@@ -63,3 +63,14 @@ def test_quick_bench_runs_end_to_end_and_writes_every_figure(tmp_path):
     assert out["generator"]["counts"] == dict(sorted(expected.items()))
     # and the bench's database lives in the bench's own folder, not the developer's var/
     assert list(data.glob(f"{out['meta']['db']}-quick/*"))
+
+
+def test_make_bench_needs_no_secret_in_the_developers_shell():
+    # given a shell with none of the development switches (what `make bench` runs in)
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "SECRET_KEY", "NGVH_DEMO", "DJANGO_SETTINGS_MODULE")}
+    # when the bench command is asked for its options
+    proc = subprocess.run([sys.executable, "-m", "ngvh", "bench", "--help"], env=env, capture_output=True, text=True,
+                          timeout=120)
+    # then the outer process loads (it serves nothing; the inner run gets the production settings)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "--scale" in proc.stdout
