@@ -218,25 +218,13 @@ def _source_for(task: dict, source: list[dict]) -> dict | None:
 
 def import_review_page(*, review) -> ReviewPage:
     """Everything the review page shows, in a fixed number of queries."""
-    from django.utils.translation import gettext as _
-
-    from ngvh.core.text import agency_key
-
-    from .services import review_known_keys, review_province, review_tasks, review_unknown_names
+    from .services import review_known_keys, review_province, review_tasks
 
     province = review_province(review)
     known = review_known_keys(province)
     agencies = sorted({a.pk: a for a in known.values()}.values(), key=lambda a: a.name)
     data = review.parsed
-    unknown_names = review_unknown_names(data, review.corrections, set(known))
-    unknown = []
-    for name in unknown_names:
-        key = agency_key(name)
-        choice = review.agency_map.get(key, {})
-        unknown.append(
-            UnknownAgency(name=name, key=key, agency_id=choice.get("agency"), new=bool(choice.get("new")), suggestions=rank_agencies(name, agencies))
-        )
-    unknown_keys = {u.key for u in unknown}
+    unknown = _unknown_agencies(review, known, agencies)
     by_task: dict[str, list[str]] = {}
     general: list[str] = []
     for warning in data.get("needs_review", []):
@@ -247,6 +235,39 @@ def import_review_page(*, review) -> ReviewPage:
     general.extend(_warning_text(w) for w in data.get("warnings", []))
     tasks = review_tasks(data, review.corrections)
     source = review.source_lines or []
+    rows, flagged = _review_rows(data, tasks, by_task, {u.key for u in unknown}, source)
+    page = ReviewPage(
+        review=review, province=province, agencies=agencies, tasks=tasks, rows=rows, unknown=unknown,
+        general_warnings=general, source=source, flagged=flagged,
+    )
+    _add_amendment_view(page, review)
+    return page
+
+
+def _unknown_agencies(review, known: dict, agencies: list) -> list[UnknownAgency]:
+    from ngvh.core.text import agency_key
+
+    from .services import review_unknown_names
+
+    unknown = []
+    for name in review_unknown_names(review.parsed, review.corrections, set(known)):
+        key = agency_key(name)
+        choice = review.agency_map.get(key, {})
+        unknown.append(
+            UnknownAgency(name=name, key=key, agency_id=choice.get("agency"), new=bool(choice.get("new")), suggestions=rank_agencies(name, agencies))
+        )
+    return unknown
+
+
+def _review_rows(data: dict, tasks: list[dict], by_task: dict, unknown_keys: set, source: list) -> tuple[list[dict], int]:
+    """Group headings and tasks in document order, each task with what to check; and how
+    many tasks have something to check."""
+    from django.utils.translation import gettext as _
+
+    from ngvh.core.text import agency_key
+
+    from .models import TimeframeKind
+
     groups = {g["code"]: g for g in data.get("groups", [])}
     rows: list[dict] = []
     current = None
@@ -256,7 +277,8 @@ def import_review_page(*, review) -> ReviewPage:
         for name in [task.get("lead"), *task.get("coordinators", [])]:
             if name and agency_key(name) in unknown_keys:
                 flags.append(_("Unknown agency: “%(name)s”.") % {"name": name})
-        if task.get("timeframe_text") and "timeframe_text" not in task["corrected"] and task.get("timeframe_kind") == "unspecified":
+        if (task.get("timeframe_text") and "timeframe_text" not in task["corrected"]
+                and task.get("timeframe_kind") == TimeframeKind.UNSPECIFIED):
             flags.append(_("The timeframe “%(text)s” could not be read.") % {"text": task["timeframe_text"]})
         if not task.get("lead"):
             flags.append(_("No lead agency was read."))
@@ -268,25 +290,26 @@ def import_review_page(*, review) -> ReviewPage:
             current = task["group"]
             rows.append({"group": groups.get(current, {"code": current, "title": ""})})
         rows.append({"task": task})
-    page = ReviewPage(
-        review=review, province=province, agencies=agencies, tasks=tasks, rows=rows, unknown=unknown,
-        general_warnings=general, source=source, flagged=flagged,
-    )
+    return rows, flagged
+
+
+def _add_amendment_view(page: ReviewPage, review) -> None:
+    """For a draft against a stored plan: what it changes, and whether the plan is in use."""
     from .models import ImportReviewStatus
 
-    if review.target_plan_id is not None and review.status == ImportReviewStatus.DRAFT:
-        from .amendments import document_changes
-        from .parsed import PlanParseError
-        from .services import ReviewError, review_corrected
+    if review.target_plan_id is None or review.status != ImportReviewStatus.DRAFT:
+        return
+    from .amendments import document_changes
+    from .parsed import PlanParseError
+    from .services import ReviewError, review_corrected
 
-        try:
-            corrected = review_corrected(review=review, require_resolved=False)
-        except (ReviewError, PlanParseError):
-            corrected = None  # the import itself will say why
-        if corrected is not None:
-            page.changes = document_changes(plan_stored_tasks(plan=review.target_plan), corrected.tasks)
-        page.target_in_use = plan_in_use(plan=review.target_plan)
-    return page
+    try:
+        corrected = review_corrected(review=review, require_resolved=False)
+    except (ReviewError, PlanParseError):
+        corrected = None  # the import itself will say why
+    if corrected is not None:
+        page.changes = document_changes(plan_stored_tasks(plan=review.target_plan), corrected.tasks)
+    page.target_in_use = plan_in_use(plan=review.target_plan)
 
 
 def plan_stored_tasks(*, plan: Plan) -> list:
