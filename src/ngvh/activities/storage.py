@@ -30,7 +30,7 @@ from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from ngvh.core import xlsx as core_xlsx
-from ngvh.core.files import STORAGE_ERRORS
+from ngvh.core.files import STORAGE_ERRORS, delete_quietly, folder_files
 
 log = logging.getLogger("ngvh.activities")
 
@@ -233,23 +233,16 @@ def remove(*names: str) -> None:
     after a deletion has committed, and the file left behind is one no row names, which
     ``ngvh cleanup`` removes later."""
     for name in names:
-        if not name:
-            continue
         try:
-            default_storage.delete(name_of(name))
+            stored = name_of(name)
         except FileNotFoundError:
-            continue
-        except STORAGE_ERRORS as exc:
-            log.warning("evidence file %s not deleted, left for ngvh cleanup: %s", name, exc)
+            continue  # empty, or not a name we generated
+        delete_quietly(stored, what="evidence file")
 
 
 def stored_names() -> Iterator[str]:
     """Every evidence file in the storage (names as the rows keep them)."""
-    try:
-        _dirs, files = default_storage.listdir(ATTACHMENTS)
-    except FileNotFoundError:
-        return
-    yield from (f for f in files if _STORED.fullmatch(f))
+    yield from (f for f in folder_files(ATTACHMENTS) if _STORED.fullmatch(f))
 
 
 def modified_at(stored_name: str) -> dt.datetime:

@@ -30,7 +30,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
-from .files import STORAGE_ERRORS
+from .files import STORAGE_ERRORS, delete_quietly, folder_files
 
 log = logging.getLogger("ngvh.core")
 
@@ -344,21 +344,12 @@ def pending_read(key: str) -> bytes:
 
 def pending_remove(key: str) -> None:
     """Forget a kept workbook; a store that does not answer leaves it for ``ngvh cleanup``."""
-    try:
-        default_storage.delete(pending_name(key))
-    except FileNotFoundError:
-        return
-    except STORAGE_ERRORS as exc:
-        log.warning("import preview %s not deleted, left for ngvh cleanup: %s", key, exc)
+    delete_quietly(pending_name(key), what="import preview")
 
 
 def pending_keys() -> Iterator[str]:
     """Every kept workbook's key (for ``ngvh cleanup``)."""
-    try:
-        _dirs, files = default_storage.listdir(IMPORTS)
-    except FileNotFoundError:
-        return
-    for f in files:
+    for f in folder_files(IMPORTS):
         key = f.removesuffix(".xlsx")
         if f.endswith(".xlsx") and _KEY.fullmatch(key):
             yield key

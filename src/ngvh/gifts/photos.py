@@ -19,7 +19,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
-from ngvh.core.files import STORAGE_ERRORS
+from ngvh.core.files import STORAGE_ERRORS, delete_quietly, folder_files
 
 log = logging.getLogger("ngvh.gifts")
 
@@ -103,23 +103,13 @@ def open_photo(name: str):
 def remove(name: str) -> None:
     """Delete a photo; a store that does not answer is logged, not raised (this runs after
     the change has committed, and the file left behind is one no row names)."""
-    if not name:
-        return
-    try:
-        default_storage.delete(storage_name(name))
-    except FileNotFoundError:
-        return
-    except STORAGE_ERRORS as exc:
-        log.warning("gift photo %s not deleted: %s", name, exc)
+    if name:
+        delete_quietly(storage_name(name), what="gift photo")
 
 
 def stored_names() -> list[str]:
     """Every photo in the storage (names as the rows keep them), for ``ngvh cleanup``."""
-    try:
-        _dirs, files = default_storage.listdir(FOLDER)
-    except FileNotFoundError:
-        return []
-    return [f for f in files if _NAME.fullmatch(f)]
+    return [f for f in folder_files(FOLDER) if _NAME.fullmatch(f)]
 
 
 def modified_at(name: str):
