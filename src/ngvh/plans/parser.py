@@ -1136,14 +1136,21 @@ class _PlanParser:
         ends with them in parentheses. A lead under a group holds for its tasks without one.
         Returns the groups, the tasks and the Roman code of the section (for the body).
         """
-        lines = self._joined_paragraphs(lines)
+        items, section_code = self._body_items(self._joined_paragraphs(lines))
+        group_kind, task_kind = self._body_levels(items)
+        groups, entries = self._body_groups(items, group_kind, task_kind)
+        return groups, self._body_entries_to_tasks(entries), section_code
+
+    def _body_items(self, lines: list[Line]) -> tuple[list[tuple], str | None]:
+        """The numbered items of the tasks section, each with the attribute lines under it:
+        (kind, code, title, line, attributes); and the section's Roman code."""
         start = next((i for i, line in enumerate(lines) if _is_tasks_heading(line.text)), None)
         if start is None:
             raise self._no_tasks()
         heading = _BODY_ROMAN_RE.match(lines[start].text)
         capitals = lines[start].text.upper() == lines[start].text
         section_code = heading.group("code") if heading and _is_roman(heading.group("code")) else None
-        items: list[tuple[str, str, str, Line, dict[str, str]]] = []  # kind, code, title, line, attributes
+        items: list[tuple[str, str, str, Line, dict[str, str]]] = []
         for line in lines[start + 1 :]:
             if _is_major_heading(line.text, capitals) or _is_tasks_heading(line.text):
                 break
@@ -1160,18 +1167,25 @@ class _PlanParser:
             found = _item(line.text)
             if found and not _BULLET_RE.match(line.text):
                 items.append((*found, line, {}))
+        return items, section_code
+
+    def _body_levels(self, items: list[tuple]) -> tuple[str | None, str]:
+        """Which numbering gives the groups and which the tasks."""
         kinds = list(dict.fromkeys(kind for kind, *_ in items))
-        if len(kinds) == 1:
-            # One level only: they are tasks if the plan names who leads them.
-            group_kind, task_kind = None, kinds[0]
-            if not any(self._with_inline(item)[4].get("lead") for item in items):
-                raise self._no_tasks()
-        elif kinds:
-            group_kind, task_kind = kinds[0], kinds[1]
-        else:
+        if not kinds:
             raise self._no_tasks()
+        if len(kinds) > 1:
+            return kinds[0], kinds[1]
+        # One level only: they are tasks if the plan names who leads them.
+        if not any(self._with_inline(item)[4].get("lead") for item in items):
+            raise self._no_tasks()
+        return None, kinds[0]
+
+    def _body_groups(self, items: list[tuple], group_kind: str | None, task_kind: str) -> tuple[list[ParsedGroup], list[tuple]]:
+        """The groups, and the task entries (printed code, group, title, line, attributes,
+        kind), a group's lead holding for its tasks that name none."""
         groups: list[ParsedGroup] = []
-        entries: list[tuple] = []  # (printed code, group, title, line, attributes)
+        entries: list[tuple] = []
         group, defaults = "", {}
         for item in items:
             kind, code, title, line, attributes = self._with_inline(item)
@@ -1185,6 +1199,10 @@ class _PlanParser:
                 group = code
             elif kind == task_kind:
                 entries.append((code, group, title, line, {**defaults, **attributes}, kind))
+        return groups, entries
+
+    def _body_entries_to_tasks(self, entries: list[tuple]) -> list[ParsedTask]:
+        """Codes as printed, with the group in front where numbers restart in each group."""
         printed = [e[0] for e in entries]
         prefix = len(set(printed)) != len(printed)
         tasks: list[ParsedTask] = []
@@ -1209,7 +1227,7 @@ class _PlanParser:
                     where=line,
                 )
             )
-        return groups, tasks, section_code
+        return tasks
 
     @staticmethod
     def _with_inline(item: tuple) -> tuple:
